@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FuncAuth.Auth;
+
+/// <summary>Settings under <c>Auth</c> (environment: <c>Auth__*</c>). Validated at startup.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Auth";
+
+    /// <summary>
+    /// <c>Auth__SigningKey</c>: base64 HMAC key of at least 32 bytes (256 bits). Used when <see cref="SigningKeys"/> is empty.
+    /// No default: startup fails without a key.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// <c>Auth__SigningKeys__N__Id</c> / <c>__Key</c>: keys for rotation. The last one signs; all of them validate.
+    /// </summary>
+    public List<SigningKeyOptions> SigningKeys { get; set; } = [];
+
+    /// <summary><c>Auth__Issuer</c>: the JWT <c>iss</c>. Default <c>funcauth</c>.</summary>
+    [Required]
+    public string Issuer { get; set; } = "funcauth";
+
+    /// <summary><c>Auth__Audience</c>: the JWT <c>aud</c>. Default <c>funcauth</c>.</summary>
+    [Required]
+    public string Audience { get; set; } = "funcauth";
+
+    /// <summary><c>Auth__AccessTokenLifetime</c>: access token and cookie lifetime. Default 15 minutes.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary><c>Auth__RefreshTokenLifetime</c>: lifetime of each refresh token, renewed on rotation. Default 1 day.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary><c>Auth__SessionLifetime</c>: absolute session lifetime from login. Default 30 days.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary><c>Auth__RefreshReuseGrace</c>: how long a just-replaced refresh token is refused without revoking. Default 10 seconds.</summary>
+    public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>Auth__ClockSkew</c>: tolerance when validating access token times. Default 30 seconds.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>Auth__Lockout__*</c>: account lockout.</summary>
+    [Required]
+    public LockoutOptions Lockout { get; set; } = new();
+
+    /// <summary><c>Auth__Cookies__*</c>: cookie names and attributes.</summary>
+    [Required]
+    public AuthCookieOptions Cookies { get; set; } = new();
+
+    /// <summary>
+    /// <c>Auth__AllowedOrigins__N</c>: origins (scheme://host[:port]) besides the API's own that may send
+    /// state-changing requests. Default none.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+}

@@ -1,0 +1,22 @@
+namespace FuncAuth.Users;
+
+/// <summary>A stored user account, including its lockout state.</summary>
+/// <param name="UserId">Random, opaque id (32 hex chars); the JWT <c>sub</c>. Never the email.</param>
+/// <param name="Email">The email as registered (trimmed), for display.</param>
+/// <param name="NormalizedEmail">Trimmed, lower-cased (invariant) email: the lookup key.</param>
+/// <param name="DisplayName">Display name; the email's local part when none was given.</param>
+/// <param name="PasswordHash">A <c>PasswordHasher&lt;T&gt;</c> hash; never leaves the store layer except to be verified.</param>
+/// <param name="FailedLoginCount">Consecutive failed logins since the last success or lockout.</param>
+/// <param name="LockedUntil">While in the future, logins are refused with 429.</param>
+/// <param name="CreatedAt">When the account was registered.</param>
+/// <param name="ETag">The storage version this record was read at (null before it is stored).</param>
+public sealed record UserRecord(
+    string UserId,
+    string Email,
+    string NormalizedEmail,
+    string DisplayName,
+    string PasswordHash,
+    int FailedLoginCount,
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset CreatedAt,
+    string? ETag = null);
