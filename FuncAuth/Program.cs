@@ -1,5 +1,17 @@
+using FuncAuth.Auth;
+using FuncAuth.Http;
+using FuncAuth.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.AddAuth();
+builder.AddTableStorage();
+builder.AddHttpApi();
+
+builder.UseMiddleware<ExceptionMiddleware>();
+builder.UseMiddleware<CrossSiteRequestMiddleware>();
+builder.UseMiddleware<AuthenticationMiddleware>();
+
 builder.Build().Run();

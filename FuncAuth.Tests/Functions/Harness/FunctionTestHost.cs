@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using FuncAuth.Auth;
+using FuncAuth.Http;
+using FuncAuth.Storage;
+using FuncAuth.Tests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FuncAuth.Tests.Functions.Harness;
+
+/// <summary>
+/// The function app's real service registrations (AddAuth, AddTableStorage on Azurite with tables of its own,
+/// AddHttpApi) and its real middleware chain, in this process. Requests go through
+/// ExceptionMiddleware → CrossSiteRequestMiddleware → AuthenticationMiddleware → the function, as in Program.cs.
+/// </summary>
+public sealed class FunctionTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private FunctionTestHost(IHost host, IReadOnlyDictionary<string, string?> settings)
+    {
+        _host = host;
+        Settings = settings;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Starts a host on fresh tables; <paramref name="configure"/> may change any setting.</summary>
+    public static async Task<FunctionTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["TableStorage"] = TestStorage.ConnectionString,
+            ["Tables:Users"] = TestStorage.UniqueTableName("fnusers"),
+            ["Tables:Sessions"] = TestStorage.UniqueTableName("fnsessions"),
+            ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Auth:Issuer"] = "https://funcauth.test/",
+            ["Auth:Audience"] = "funcauth-tests",
+        };
+        configure?.Invoke(settings);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddLogging();
+        builder.AddAuth();
+        builder.AddTableStorage();
+        builder.AddHttpApi();
+        builder.Services.AddSingleton<ExceptionMiddleware>();
+        builder.Services.AddSingleton<CrossSiteRequestMiddleware>();
+        builder.Services.AddSingleton<AuthenticationMiddleware>();
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return new FunctionTestHost(host, settings);
+    }
+
+    /// <summary>Sends a request through the middleware chain to the function its route names.</summary>
+    public async Task<TestHttpResponseData> SendAsync(TestRequest request)
+    {
+        var url = new Uri(new Uri("http://localhost:7071"), request.PathAndQuery);
+        var route = FunctionRoute.Match(request.Method, url.AbsolutePath)
+            ?? throw new InvalidOperationException($"No function serves {request.Method} {url.AbsolutePath}.");
+
+        var context = new TestFunctionContext(Services, new TestFunctionDefinition(route.Name, route.EntryPoint));
+        context.SetRequest(new TestHttpRequestData(context, request.Method, url, request.Headers, request.Body));
+
+        IFunctionsWorkerMiddleware[] chain =
+        [
+            Services.GetRequiredService<ExceptionMiddleware>(),
+            Services.GetRequiredService<CrossSiteRequestMiddleware>(),
+            Services.GetRequiredService<AuthenticationMiddleware>(),
+        ];
+        FunctionExecutionDelegate invokeFunction = async ctx =>
+        {
+            var instance = ActivatorUtilities.CreateInstance(Services, route.Method.DeclaringType!);
+            var request = await ctx.GetHttpRequestDataAsync();
+            var args = route.Method.GetParameters()
+                .Select(p => p.ParameterType == typeof(FunctionContext) ? (object?)ctx : request)
+                .ToArray();
+            var result = route.Method.Invoke(instance, args);
+            ctx.GetInvocationResult().Value = result is Task task ? await AwaitResult(task) : result;
+        };
+        var pipeline = chain.Reverse().Aggregate(invokeFunction, (next, middleware) => ctx => middleware.Invoke(ctx, next));
+
+        await pipeline(context);
+        return context.Bindings.InvocationResult as TestHttpResponseData
+            ?? throw new InvalidOperationException($"{route.Name} produced no HTTP response.");
+    }
+
+    private static async Task<object?> AwaitResult(Task task)
+    {
+        await task;
+        return task.GetType().GetProperty("Result")?.GetValue(task);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace FuncAuth.Tests.Functions.Harness;
+
+/// <summary>
+/// An HTTP request shaped like the one the gRPC worker builds: headers as sent, the body as bytes, and cookies
+/// parsed from the first <c>Cookie</c> header exactly as <c>GrpcHttpRequestData</c> does (split on ';', then on
+/// the first '=', name trimmed, value not).
+/// </summary>
+public sealed class TestHttpRequestData : HttpRequestData
+{
+    private readonly byte[] _body;
+
+    public TestHttpRequestData(FunctionContext context, string method, Uri url, IEnumerable<KeyValuePair<string, string>> headers, byte[]? body)
+        : base(context)
+    {
+        Method = method;
+        Url = url;
+        _body = body ?? [];
+        Headers = new HttpHeadersCollection();
+        foreach (var (name, value) in headers)
+        {
+            Headers.TryAddWithoutValidation(name, value);
+        }
+
+        Cookies = ParseCookies(Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null);
+    }
+
+    public override Stream Body => new MemoryStream(_body, writable: false);
+    public override HttpHeadersCollection Headers { get; }
+    public override IReadOnlyCollection<IHttpCookie> Cookies { get; }
+    public override Uri Url { get; }
+    public override IEnumerable<ClaimsIdentity> Identities => [new ClaimsIdentity()];
+    public override string Method { get; }
+
+    public override HttpResponseData CreateResponse() => new TestHttpResponseData(FunctionContext);
+
+    private static IReadOnlyCollection<IHttpCookie> ParseCookies(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return [];
+        }
+
+        return header.Split(';')
+            .Select(part => part.Split('=', 2, StringSplitOptions.RemoveEmptyEntries))
+            .Where(pair => pair.Length > 0)
+            .Select(pair => (IHttpCookie)new HttpCookie(pair[0].Trim(), pair.Length > 1 ? pair[1] : string.Empty))
+            .ToList();
+    }
+}

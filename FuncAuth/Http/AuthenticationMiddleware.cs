@@ -1,0 +1,72 @@
+using FuncAuth.Tokens;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+
+namespace FuncAuth.Http;
+
+/// <summary>
+/// The one place that reads credentials: the access cookie, or an <c>Authorization: Bearer</c> header.
+/// A valid token puts an <see cref="Auth.AuthenticatedUser"/> on the context for any function; a function marked
+/// <see cref="RequireAuthenticationAttribute"/> gets a 401 problem without running when there is none.
+/// </summary>
+public sealed partial class AuthenticationMiddleware(
+    AccessTokenService tokens,
+    AuthCookies cookies,
+    ProtectedFunctions protectedFunctions,
+    ILogger<AuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    private const string BearerPrefix = "Bearer ";
+
+    /// <inheritdoc />
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var request = await context.GetHttpRequestDataAsync();
+        if (request is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var presented = ReadToken(request);
+        var user = presented is null ? null : tokens.Validate(presented);
+        if (user is not null)
+        {
+            context.SetAuthenticatedUser(user);
+        }
+        else if (presented is not null)
+        {
+            LogInvalidToken(logger, context.FunctionDefinition.Name);
+        }
+
+        if (user is null && protectedFunctions.IsProtected(context.FunctionDefinition))
+        {
+            var detail = presented is null
+                ? "Sign in first: no access token was presented."
+                : "The access token is invalid or has expired.";
+            context.GetInvocationResult().Value = ProblemResponses.Unauthorized(request, detail, invalidToken: presented is not null);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private string? ReadToken(HttpRequestData request)
+    {
+        if (request.Headers.TryGetValues("Authorization", out var values))
+        {
+            // An explicit header wins over the cookie; a malformed one authenticates nobody.
+            var header = values.FirstOrDefault() ?? string.Empty;
+            return header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                && header.Length - BearerPrefix.Length is > 0 and <= AuthCookies.MaxCookieValueLength
+                ? header[BearerPrefix.Length..].Trim()
+                : string.Empty;
+        }
+
+        return cookies.ReadAccessToken(request);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Invalid access token presented to {FunctionName}")]
+    private static partial void LogInvalidToken(ILogger logger, string functionName);
+}

@@ -1,0 +1,19 @@
+using FuncAuth.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FuncAuth.Http;
+
+/// <summary>Registers what the HTTP functions and middleware share.</summary>
+public static class HttpApiServiceCollectionExtensions
+{
+    /// <summary>Cookies, the origin policy, the protected-function lookup and response builders.</summary>
+    public static IHostApplicationBuilder AddHttpApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AuthCookies>();
+        builder.Services.AddSingleton<RequestOriginPolicy>();
+        builder.Services.AddSingleton<ProtectedFunctions>();
+        builder.Services.AddSingleton<IssuedTokensResponses>();
+        return builder;
+    }
+}

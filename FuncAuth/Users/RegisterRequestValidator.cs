@@ -1,0 +1,37 @@
+namespace FuncAuth.Users;
+
+/// <summary>Field rules for registration; returns problem <c>errors</c> keyed by JSON property name.</summary>
+public static class RegisterRequestValidator
+{
+    /// <summary>Empty when the request is acceptable.</summary>
+    public static Dictionary<string, string[]> Validate(RegisterRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var email = request.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            errors["email"] = ["The email is required."];
+        }
+        else if (!EmailAddress.IsValid(email))
+        {
+            errors["email"] = ["The email is not a valid address."];
+        }
+
+        if (request.Password is null)
+        {
+            errors["password"] = ["The password is required."];
+        }
+        else if (request.Password.Length is < CredentialRules.MinPasswordLength or > CredentialRules.MaxPasswordLength)
+        {
+            errors["password"] = [$"The password must be {CredentialRules.MinPasswordLength} to {CredentialRules.MaxPasswordLength} characters long."];
+        }
+
+        if (request.DisplayName is { } name
+            && (name.Trim().Length > CredentialRules.MaxDisplayNameLength || name.Any(char.IsControl)))
+        {
+            errors["displayName"] = [$"The display name must be at most {CredentialRules.MaxDisplayNameLength} characters, without control characters."];
+        }
+
+        return errors;
+    }
+}
