@@ -1,0 +1,100 @@
+using System.Net;
+using FuncAuth.Tests.Functions.Harness;
+
+namespace FuncAuth.Tests.Functions;
+
+public sealed class LogoutFunctionTests : IAsyncLifetime
+{
+    private FunctionTestHost _host = null!;
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FunctionTestHost.StartAsync();
+        _api = new ApiClient(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task LogoutRevokesTheSessionAndExpiresBothCookiesWithTheirAttributes()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var refreshToken = ApiClient.RefreshCookie(login);
+
+        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithCookies(("refresh-cookie", refreshToken)));
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        foreach (var (name, path) in new[] { ("auth-cookie", "/api"), ("refresh-cookie", "/api/auth") })
+        {
+            var cookie = logout.Cookie(name);
+            Assert.Equal(string.Empty, cookie.Value);
+            Assert.Equal(0, cookie.MaxAge);
+            Assert.Equal(path, cookie.Path);
+            Assert.True(cookie.HttpOnly);
+            Assert.True(cookie.Secure);
+            Assert.Equal(login.Cookie(name).SameSite, cookie.SameSite);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(refreshToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutAnswers204WhenAlreadyLoggedOut()
+    {
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(2, response.SetCookies.Count);
+    }
+
+    [Fact]
+    public async Task LogoutWithOnlyTheAccessTokenEndsThatSession()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+
+        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithBearer(ApiClient.AccessCookie(login)));
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutInTokenModeTakesTheRefreshTokenFromTheBody()
+    {
+        var email = ApiClient.UniqueEmail();
+        await _api.RegisterAsync(email);
+        var login = await _api.LoginAsync(email, useCookies: false);
+        var refreshToken = login.BodyJson.GetProperty("refreshToken").GetString();
+
+        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        var refresh = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutAllEndsEverySessionOfTheUser()
+    {
+        var (email, phone) = await _api.SignedInUserAsync();
+        var laptop = await _api.LoginAsync(email);
+        var (_, otherUser) = await _api.SignedInUserAsync();
+
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout-all").WithCookies(("auth-cookie", ApiClient.AccessCookie(laptop))));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(0, response.Cookie("auth-cookie").MaxAge);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(phone))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(laptop))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(otherUser))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutAllNeedsAValidAccessToken()
+    {
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout-all"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using FuncAuth.Tests.Functions.Harness;
+
+namespace FuncAuth.Tests.Functions;
+
+public sealed class ProtectedFunctionTests : IAsyncLifetime
+{
+    private FunctionTestHost _host = null!;
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FunctionTestHost.StartAsync();
+        _api = new ApiClient(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task FavMoviesAnswersTheListGivenTheAccessCookie()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+
+        var response = await _api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(login));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""["Avatar","Avengers"]""", response.BodyText);
+    }
+
+    [Fact]
+    public async Task MeAnswersTheCallerFromTheToken()
+    {
+        var (email, login) = await _api.SignedInUserAsync();
+
+        var me = await _api.SendAsync(TestRequest.Get("/api/users/me").WithCookies(("auth-cookie", ApiClient.AccessCookie(login))));
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(email, me.BodyJson.GetProperty("email").GetString());
+        Assert.Equal(login.BodyJson.GetProperty("userId").GetString(), me.BodyJson.GetProperty("userId").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/users/fav-movies")]
+    [InlineData("/api/users/me")]
+    public async Task ProtectedFunctionsAnswer401ProblemWithoutAToken(string path)
+    {
+        var response = await _api.SendAsync(TestRequest.Get(path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal("Bearer", response.Header("WWW-Authenticate"));
+        Assert.Equal(401, response.BodyJson.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task AccessTokenWorksOneSecondBeforeExpiryPlusSkewAndNotAtIt()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var token = ApiClient.AccessCookie(login);
+
+        _host.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(token)).StatusCode);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        var expired = await _api.FavMoviesWithCookieAsync(token);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\"", expired.Header("WWW-Authenticate"));
+    }
+
+    public static TheoryData<string> HostileTokens => new()
+    {
+        "garbage",
+        "a.b.c",
+        "%00%ff;;==",
+        new string('x', 5000),
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileTokens))]
+    public async Task JunkCookiesAndHeadersGet401NeverA5xx(string junk)
+    {
+        var cookie = await _api.FavMoviesWithCookieAsync(junk);
+        var header = await _api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Authorization", "Bearer " + junk));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, cookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, header.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgedTokensAreRejected()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var token = ApiClient.AccessCookie(login);
+        var payload = JwtForgery.PayloadOf(token);
+        var forgeries = new[]
+        {
+            JwtForgery.AlgNone(token),
+            JwtForgery.EditClaim(token, "sub", "0123456789abcdef0123456789abcdef"),
+            JwtForgery.SignWith(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), payload),
+            JwtForgery.SignWith(Convert.FromBase64String(_host.Settings["Auth:SigningKey"]!), payload, alg: "HS512"),
+        };
+
+        foreach (var forged in forgeries)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await _api.FavMoviesWithCookieAsync(forged)).StatusCode);
+        }
+
+        // The genuine token still works, so the refusals above are about the forgery, not the setup.
+        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATokenForAnotherAudienceIsRejected()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var token = ApiClient.AccessCookie(login);
+        var key = Convert.FromBase64String(_host.Settings["Auth:SigningKey"]!);
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(JwtForgery.PayloadOf(token))!.AsObject();
+        payload["aud"] = "someone-else";
+
+        var response = await _api.FavMoviesWithCookieAsync(JwtForgery.SignWith(key, payload.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

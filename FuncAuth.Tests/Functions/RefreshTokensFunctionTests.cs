@@ -1,0 +1,127 @@
+using System.Net;
+using FuncAuth.Tests.Functions.Harness;
+
+namespace FuncAuth.Tests.Functions;
+
+public sealed class RefreshTokensFunctionTests : IAsyncLifetime
+{
+    private FunctionTestHost _host = null!;
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FunctionTestHost.StartAsync();
+        _api = new ApiClient(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task RefreshRotatesBothCookies()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var refreshed = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal("no-store", refreshed.Header("Cache-Control"));
+        Assert.NotEqual(ApiClient.RefreshCookie(login), ApiClient.RefreshCookie(refreshed));
+        Assert.NotEqual(ApiClient.AccessCookie(login), ApiClient.AccessCookie(refreshed));
+        Assert.Equal(_host.Time.GetUtcNow().AddDays(1), refreshed.BodyJson.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
+        Assert.DoesNotContain(ApiClient.RefreshCookie(refreshed), refreshed.BodyText);
+        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(refreshed))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RefreshFailsGivenNoToken()
+    {
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+    }
+
+    [Theory]
+    [InlineData("junk")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task RefreshFailsGivenAnUnknownToken(string token)
+    {
+        var response = await _api.RefreshWithCookieAsync(token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefreshWithTheJustReplacedTokenInsideTheGraceWindowIsRefusedButKeepsTheSession()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var first = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+
+        _host.Time.Advance(TimeSpan.FromSeconds(9));
+        var racingTab = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, racingTab.StatusCode);
+        Assert.Empty(racingTab.SetCookies);
+        Assert.Equal(HttpStatusCode.OK, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(first))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RefreshFailsGivenRevokedSession()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var rotated = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        var replay = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        // Replay after the grace window revoked the whole family: the legitimate new token is dead too.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(rotated))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RefreshFailsOnceTheRefreshTokenHasExpired()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+
+        _host.Time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentRefreshesWithOneTokenHaveExactlyOneWinner()
+    {
+        var (_, login) = await _api.SignedInUserAsync();
+        var token = ApiClient.RefreshCookie(login);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _api.RefreshWithCookieAsync(token))));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task RefreshInTokenModeReadsTheBodyAndAnswersWithTokens()
+    {
+        var email = ApiClient.UniqueEmail();
+        await _api.RegisterAsync(email);
+        var login = await _api.LoginAsync(email, useCookies: false);
+        var refreshToken = login.BodyJson.GetProperty("refreshToken").GetString();
+
+        var refreshed = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false")
+            .WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Empty(refreshed.SetCookies);
+        Assert.NotEqual(refreshToken, refreshed.BodyJson.GetProperty("refreshToken").GetString());
+    }
+
+    [Fact]
+    public async Task RefreshIsNotServedOverGet()
+    {
+        Assert.Null(FunctionRoute.Match("GET", "/api/auth/refresh-tokens"));
+        Assert.NotNull(FunctionRoute.Match("POST", "/api/auth/refresh-tokens"));
+    }
+}

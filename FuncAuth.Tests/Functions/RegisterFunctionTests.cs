@@ -1,0 +1,105 @@
+using System.Net;
+using FuncAuth.Tests.Functions.Harness;
+
+namespace FuncAuth.Tests.Functions;
+
+public sealed class RegisterFunctionTests : IAsyncLifetime
+{
+    private FunctionTestHost _host = null!;
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FunctionTestHost.StartAsync();
+        _api = new ApiClient(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task RegisterCreatesTheUserAndAnswers201WithoutSecrets()
+    {
+        var email = ApiClient.UniqueEmail();
+
+        var response = await _api.RegisterAsync(email, displayName: "Alice");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.StartsWith("application/json", response.Header("Content-Type"));
+        var body = response.BodyJson;
+        Assert.Equal(email, body.GetProperty("email").GetString());
+        Assert.Equal("Alice", body.GetProperty("displayName").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", body.GetProperty("userId").GetString());
+        Assert.DoesNotContain("password", response.BodyText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RegisterDefaultsTheDisplayNameToTheEmailLocalPart()
+    {
+        var email = ApiClient.UniqueEmail();
+
+        var response = await _api.RegisterAsync(email);
+
+        Assert.Equal(email.Split('@')[0], response.BodyJson.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task RegisterConflictsGivenTheSameEmailInAnotherCaseWithSpaces()
+    {
+        var email = ApiClient.UniqueEmail();
+        Assert.Equal(HttpStatusCode.Created, (await _api.RegisterAsync(email)).StatusCode);
+
+        var again = await _api.RegisterAsync($"  {email.ToUpperInvariant()} ");
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Header("Content-Type"));
+        Assert.Equal(409, again.BodyJson.GetProperty("status").GetInt32());
+        // The first account is intact: its password still works.
+        Assert.Equal(HttpStatusCode.OK, (await _api.LoginAsync(email)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("two@@example.test")]
+    [InlineData("spaces in@example.test")]
+    [InlineData("@example.test")]
+    public async Task RegisterRejectsAnInvalidEmail(string email)
+    {
+        var response = await _api.RegisterAsync(email);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.BodyJson.GetProperty("errors").TryGetProperty("email", out _));
+    }
+
+    [Theory]
+    [InlineData(7, HttpStatusCode.BadRequest)]
+    [InlineData(8, HttpStatusCode.Created)]
+    [InlineData(128, HttpStatusCode.Created)]
+    [InlineData(129, HttpStatusCode.BadRequest)]
+    public async Task RegisterEnforcesPasswordLengthBounds(int length, HttpStatusCode expected)
+    {
+        var response = await _api.RegisterAsync(ApiClient.UniqueEmail(), new string('p', length));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"password":"long enough password"}""", "email")]
+    [InlineData("""{"email":"a@example.test"}""", "password")]
+    public async Task RegisterRejectsMissingFields(string json, string field)
+    {
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithJson(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.BodyJson.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task RegisterAnswers400NotA500GivenANumericEmail()
+    {
+        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithJson("""{"email":12345,"password":"long enough password"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Contains("$.email", response.BodyJson.GetProperty("detail").GetString());
+    }
+}
