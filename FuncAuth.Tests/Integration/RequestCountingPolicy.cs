@@ -6,7 +6,7 @@ namespace FuncAuth.Tests.Integration;
 
 /// <summary>
 /// Counts the storage calls a client makes (added per call, so an SDK retry of the same call is not counted twice)
-/// and remembers each as "METHOD /path" for assertion messages.
+/// and remembers each as "METHOD path?query" (unescaped) for assertions and messages.
 /// </summary>
 public sealed class RequestCountingPolicy : HttpPipelinePolicy
 {
@@ -31,5 +31,5 @@ public sealed class RequestCountingPolicy : HttpPipelinePolicy
     }
 
     private void Record(HttpMessage message) =>
-        requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
+        requests.Enqueue(Uri.UnescapeDataString($"{message.Request.Method} {message.Request.Uri.Path}{message.Request.Uri.Query}"));
 }

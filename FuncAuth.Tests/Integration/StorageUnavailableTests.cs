@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using FuncAuth.Storage;
 
 namespace FuncAuth.Tests.Integration;
@@ -49,6 +51,23 @@ public sealed class StorageUnavailableTests
         Assert.DoesNotContain(AzuriteKey, error.Message);
         Assert.DoesNotContain("AccountKey", error.Message);
         Assert.DoesNotContain("127.0.0.1", error.Message);
+    }
+
+    [Fact]
+    public async Task EnsureCreatedAsync_StorageAcceptsButNeverAnswers_ThrowsStorageUnavailableWithinSeconds()
+    {
+        // A listener that accepts connections and never answers: the network timeout, not a refusal, ends each try.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var connectionString = UnreachableConnectionString.Replace("127.0.0.1:1/", $"127.0.0.1:{port}/", StringComparison.Ordinal);
+        var client = StoreHarness.CreateClient(new RequestCountingPolicy(), connectionString);
+        var provisioner = new TableProvisioner(client, ["users"]);
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => provisioner.EnsureCreatedAsync(CancellationToken.None));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
     [Fact]

@@ -50,6 +50,13 @@ public sealed class StoreRoundTripTests(ITestOutputHelper output)
         }
 
         await AssertRoundTrips(storage, 2, "sessions.DeleteAll (3)", () => storage.Sessions.DeleteAllAsync(userId, Ct));
+
+        var query = storage.Counter.Requests[0];
+        Assert.StartsWith("GET ", query);
+        Assert.Contains($"$filter=PartitionKey eq '{userId}'", query);
+        Assert.Contains("$select=RowKey", query);
+        Assert.StartsWith("POST ", storage.Counter.Requests[1]);
+        Assert.EndsWith("$batch", storage.Counter.Requests[1]);
     }
 
     [Fact]
