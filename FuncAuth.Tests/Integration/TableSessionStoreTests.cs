@@ -1,4 +1,7 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using FuncAuth.Storage;
+using FuncAuth.Tests.Infrastructure;
 
 namespace FuncAuth.Tests.Integration;
 
@@ -131,6 +134,33 @@ public sealed class TableSessionStoreTests
         var table = storage.Client.GetTableClient(storage.SessionsTable);
         Assert.Empty(await RowKeysAsync(table, userId));
         Assert.Equal(3, (await RowKeysAsync(table, otherUserId)).Count);
+    }
+
+    [Fact]
+    public async Task DeleteAllAsync_SessionDeletedBetweenQueryAndBatch_DeletesTheRest()
+    {
+        await using var storage = await StoreHarness.CreateAsync();
+        var userId = Records.NewId();
+        var sessions = Enumerable.Range(0, 5).Select(_ => Records.Session(userId)).ToList();
+        foreach (var session in sessions)
+        {
+            await storage.Sessions.CreateAsync(session, Ct);
+        }
+
+        // A logout on another instance lands after the keys were read and before the batch is sent.
+        var racer = new BeforeSendPolicy(
+            message => message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal),
+            () => storage.Sessions.DeleteAsync(userId, sessions[2].SessionId, Ct));
+        var options = TableStorageServiceCollectionExtensions.CreateClientOptions();
+        options.AddPolicy(racer, HttpPipelinePosition.PerCall);
+        var client = new TableServiceClient(TestStorage.ConnectionString, options);
+        var store = new TableSessionStore(
+            client, storage.SessionsTable, new TableProvisioner(client, [storage.SessionsTable]));
+
+        var deleted = await store.DeleteAllAsync(userId, Ct);
+
+        Assert.Equal(4, deleted);
+        Assert.Empty(await RowKeysAsync(storage.Client.GetTableClient(storage.SessionsTable), userId));
     }
 
     private static async Task SeedAsync(StoreHarness storage, string userId, int count)
