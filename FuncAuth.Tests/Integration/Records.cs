@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using FuncAuth.Sessions;
+using FuncAuth.Users;
+
+namespace FuncAuth.Tests.Integration;
+
+/// <summary>Valid records with random ids, as the services would build them.</summary>
+internal static class Records
+{
+    // Whole milliseconds in UTC: what the services produce from TimeProvider, and exact after a round trip.
+    public static readonly DateTimeOffset Now =
+        DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public static string NewHash() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static UserRecord User(string? email = null)
+    {
+        email ??= $"User.{NewId()}@Example.com";
+        var normalized = email.Trim().ToLowerInvariant();
+        return new UserRecord(NewId(), email.Trim(), normalized, "Ada", "AQAAAAIAA...hash", 0, null, Now);
+    }
+
+    public static SessionRecord Session(string? userId = null) => new(
+        userId ?? NewId(),
+        NewId(),
+        "ada@example.com",
+        "Ada",
+        NewHash(),
+        null,
+        null,
+        [],
+        0,
+        Now,
+        Now.AddDays(1),
+        Now.AddDays(30),
+        null);
+}

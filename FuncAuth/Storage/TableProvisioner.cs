@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+
+namespace FuncAuth.Storage;
+
+/// <summary>
+/// Creates the tables once per process, on first use: later calls cost no round trip. A failed attempt (storage
+/// down at startup) is not cached, so the next request tries again instead of the process staying broken.
+/// </summary>
+public sealed class TableProvisioner(TableServiceClient client, IReadOnlyList<string> tableNames)
+{
+    private readonly Lock gate = new();
+    private Task? creation;
+
+    /// <summary>Completes when every table exists; throws <see cref="StorageUnavailableException"/> when unreachable.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref creation);
+        if (current is { IsCompletedSuccessfully: true })
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (gate)
+        {
+            if (creation is null || creation.IsFaulted || creation.IsCanceled)
+            {
+                creation = CreateAllAsync();
+            }
+
+            current = creation;
+        }
+
+        // The shared attempt must not be cancelled by one caller; each caller only stops waiting for it.
+        return current.WaitAsync(cancellationToken);
+    }
+
+    private async Task CreateAllAsync()
+    {
+        foreach (var name in tableNames)
+        {
+            try
+            {
+                await client.GetTableClient(name).CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (StorageFailures.IsUnavailable(e, CancellationToken.None))
+            {
+                throw StorageFailures.Unavailable("creating tables", e);
+            }
+        }
+    }
+}

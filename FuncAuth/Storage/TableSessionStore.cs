@@ -1,0 +1,142 @@
+using Azure;
+using Azure.Data.Tables;
+using FuncAuth.Sessions;
+
+namespace FuncAuth.Storage;
+
+/// <summary>
+/// <see cref="ISessionStore"/> on Table Storage: PartitionKey = user id, RowKey = session id. Every operation is a
+/// point read or write, except logout-all, which stays inside the user's partition.
+/// </summary>
+public sealed class TableSessionStore(TableServiceClient client, string tableName, TableProvisioner provisioner)
+    : ISessionStore
+{
+    /// <summary>Table Storage's limit of actions in one entity-group transaction.</summary>
+    private const int MaxBatchSize = 100;
+
+    private readonly TableClient table = client.GetTableClient(tableName);
+
+    /// <inheritdoc />
+    public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("creating a session", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionRecord?> GetAsync(string userId, string sessionId, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<SessionEntity>(
+                userId, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? response.Value!.ToRecord() : null;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("reading a session", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryReplaceAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        if (session.ETag is null)
+        {
+            throw new ArgumentException("Only a session read from the store (with an ETag) can be replaced.", nameof(session));
+        }
+
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateEntityAsync(
+                SessionEntity.From(session), new ETag(session.ETag), TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("replacing a session", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string userId, string sessionId, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // DeleteEntityAsync already treats 404 as success, so an already-ended session costs no extra handling.
+            await table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("deleting a session", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var rowKeys = new List<string>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {userId}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                rowKeys.Add(row.RowKey);
+            }
+
+            var deleted = 0;
+            foreach (var chunk in rowKeys.Chunk(MaxBatchSize))
+            {
+                deleted += await DeleteBatchAsync(userId, chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            return deleted;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("deleting a user's sessions", e);
+        }
+    }
+
+    /// <summary>
+    /// One entity-group transaction. A session deleted concurrently (a logout racing logout-all) fails the whole
+    /// batch with 404; that row is dropped and the rest resubmitted, so the race costs one extra round trip.
+    /// </summary>
+    private async Task<int> DeleteBatchAsync(string userId, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var actions = rowKeys
+            .Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(userId, rowKey), ETag.All))
+            .ToList();
+        while (actions.Count > 0)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return actions.Count;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is int index)
+            {
+                actions.RemoveAt(index);
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+namespace FuncAuth.Storage;
+
+/// <summary>
+/// Where users and sessions are stored: <c>TableStorage</c> (a connection string, <c>UseDevelopmentStorage=true</c>
+/// locally) or <c>TableStorage__serviceUri</c> (managed identity in Azure), and the two table names.
+/// Validated at startup by <see cref="TableStorageOptionsValidator"/>.
+/// </summary>
+public sealed class TableStorageOptions
+{
+    /// <summary>Configuration key of the connection string (also the parent of <see cref="ServiceUriKey"/>).</summary>
+    public const string ConnectionStringKey = "TableStorage";
+
+    /// <summary>Configuration key of the service URI (environment: <c>TableStorage__serviceUri</c>).</summary>
+    public const string ServiceUriKey = "TableStorage:serviceUri";
+
+    /// <summary>Configuration key of the users table name (environment: <c>Tables__Users</c>).</summary>
+    public const string UsersTableKey = "Tables:Users";
+
+    /// <summary>Configuration key of the sessions table name (environment: <c>Tables__Sessions</c>).</summary>
+    public const string SessionsTableKey = "Tables:Sessions";
+
+    /// <summary><c>TableStorage</c>: a storage connection string. Wins over <see cref="ServiceUri"/> when both are set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary><c>TableStorage__serviceUri</c>: the Table endpoint, used with <c>DefaultAzureCredential</c>.</summary>
+    public string? ServiceUri { get; set; }
+
+    /// <summary><c>Tables__Users</c>: the users table. Default <c>users</c>.</summary>
+    public string UsersTable { get; set; } = "users";
+
+    /// <summary><c>Tables__Sessions</c>: the sessions table. Default <c>sessions</c>.</summary>
+    public string SessionsTable { get; set; } = "sessions";
+}

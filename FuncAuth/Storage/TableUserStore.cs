@@ -1,0 +1,81 @@
+using Azure;
+using Azure.Data.Tables;
+using FuncAuth.Users;
+
+namespace FuncAuth.Storage;
+
+/// <summary>
+/// <see cref="IUserStore"/> on Table Storage: one partition per user (SHA-256 of the normalized email), so every
+/// operation is a single point read or write.
+/// </summary>
+public sealed class TableUserStore(TableServiceClient client, string tableName, TableProvisioner provisioner) : IUserStore
+{
+    private readonly TableClient table = client.GetTableClient(tableName);
+
+    /// <inheritdoc />
+    public async Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(UserEntity.From(user), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("creating a user", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<UserRecord?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<UserEntity>(
+                UserEntity.PartitionKeyFor(normalizedEmail), UserEntity.UserRowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return response.HasValue ? response.Value!.ToRecord() : null;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("reading a user", e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Replace rather than Merge: the write is conditional on the ETag the caller read, so the caller holds the whole
+    /// current row and replacing it changes only the login fields. Merge would also leave a property the caller set
+    /// to null (clearing <see cref="UserRecord.LockedUntil"/>) untouched, because null properties are not sent.
+    /// </remarks>
+    public async Task<UserRecord?> TryUpdateLoginStateAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        if (user.ETag is null)
+        {
+            throw new ArgumentException("Only a user read from the store (with an ETag) can be updated.", nameof(user));
+        }
+
+        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.UpdateEntityAsync(
+                UserEntity.From(user), new ETag(user.ETag), TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
+            return user with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable("updating a user's login state", e);
+        }
+    }
+}
