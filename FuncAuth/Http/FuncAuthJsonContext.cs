@@ -22,4 +22,5 @@ namespace FuncAuth.Http;
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(Health.HealthResponse))]
 public sealed partial class FuncAuthJsonContext : JsonSerializerContext;

@@ -41,6 +41,7 @@ public static class TableStorageServiceCollectionExtensions
             provider.GetRequiredService<TableServiceClient>(),
             provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.SessionsTable,
             provider.GetRequiredService<TableProvisioner>()));
+        services.AddSingleton<StorageHealthProbe>();
         return builder;
     }
 
