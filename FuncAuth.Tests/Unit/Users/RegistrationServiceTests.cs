@@ -1,0 +1,70 @@
+using FuncAuth.Passwords;
+using FuncAuth.Tests.Unit.Fakes;
+using FuncAuth.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FuncAuth.Tests.Unit.Users;
+
+public sealed class RegistrationServiceTests
+{
+    private static readonly PasswordService Passwords = new(iterationCount: 1_000);
+
+    private readonly FakeUserStore _users = new();
+    private readonly RegistrationService _service;
+
+    public RegistrationServiceTests() =>
+        _service = new RegistrationService(_users, Passwords, TestAuth.Clock(), NullLogger<RegistrationService>.Instance);
+
+    [Fact]
+    public async Task RegisterAsync_NewEmail_StoresHashedUserInOneRoundTrip()
+    {
+        var created = Assert.IsType<RegisterResult.Created>(
+            await _service.RegisterAsync("  Alice@Example.com ", "password123", null, CancellationToken.None));
+
+        var stored = _users["alice@example.com"]!;
+        Assert.Equal(1, _users.RoundTrips);
+        Assert.Matches("^[0-9a-f]{32}$", created.UserId);
+        Assert.Equal(created.UserId, stored.UserId);
+        Assert.Equal("Alice@Example.com", created.Email);
+        Assert.Equal("Alice", created.DisplayName);
+        Assert.NotEqual("password123", stored.PasswordHash);
+        Assert.Equal(PasswordVerificationResult.Success, Passwords.Verify(stored.PasswordHash, "password123"));
+        Assert.Equal((0, null), (stored.FailedLoginCount, stored.LockedUntil));
+        Assert.Equal(TestAuth.Start, stored.CreatedAt);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_DisplayNameGiven_KeepsItTrimmed()
+    {
+        var created = Assert.IsType<RegisterResult.Created>(
+            await _service.RegisterAsync("alice@example.com", "password123", "  Alice A. ", CancellationToken.None));
+        Assert.Equal("Alice A.", created.DisplayName);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SameEmailDifferentCase_EmailTaken()
+    {
+        await _service.RegisterAsync("alice@example.com", "password123", null, CancellationToken.None);
+
+        Assert.IsType<RegisterResult.EmailTaken>(
+            await _service.RegisterAsync("ALICE@example.com ", "password456", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_TwoUsers_GetDifferentIds()
+    {
+        var a = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("a@example.com", "password123", null, CancellationToken.None));
+        var b = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("b@example.com", "password123", null, CancellationToken.None));
+        Assert.NotEqual(a.UserId, b.UserId);
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "password123")]
+    [InlineData("alice@example.com", "short")]
+    public async Task RegisterAsync_InputTheHttpLayerRejects_ThrowsWithoutStorageCall(string email, string password)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _service.RegisterAsync(email, password, null, CancellationToken.None));
+        Assert.Equal(0, _users.RoundTrips);
+    }
+}

@@ -1,0 +1,60 @@
+namespace FuncAuth.Users;
+
+/// <summary>Email normalization (the lookup key) and a deliberately simple validity check.</summary>
+public static class EmailAddress
+{
+    /// <summary>RFC 5321 limits a forward path to 256 octets including the angle brackets.</summary>
+    public const int MaxLength = 254;
+
+    /// <summary>Trim, then lower-case with the invariant culture so every instance derives the same key.</summary>
+    public static string Normalize(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// True for <c>local@domain.tld</c> shapes: exactly one '@', non-empty local part, a domain with a dot that
+    /// neither starts nor ends with it, no whitespace or control characters, at most <see cref="MaxLength"/> characters.
+    /// Checks the trimmed value; deliverability is not our concern.
+    /// </summary>
+    public static bool IsValid(string? email)
+    {
+        if (email is null)
+        {
+            return false;
+        }
+
+        var value = email.Trim();
+        if (value.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        var at = value.IndexOf('@');
+        if (at <= 0 || at != value.LastIndexOf('@'))
+        {
+            return false;
+        }
+
+        var domain = value.AsSpan(at + 1);
+        var dot = domain.IndexOf('.');
+        return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>The part before the '@' of a valid address (the default display name).</summary>
+    public static string LocalPart(string email)
+    {
+        var value = email.Trim();
+        var at = value.IndexOf('@');
+        return at > 0 ? value[..at] : value;
+    }
+}
