@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Http;
+using Azure.Core;
+using Azure.Data.Tables;
 using FuncAuth.Storage;
+using FuncAuth.Tests.Integration;
 using FuncAuth.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,13 +25,17 @@ public sealed class FunctionTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private FunctionTestHost(IHost host, IReadOnlyDictionary<string, string?> settings)
+    private FunctionTestHost(IHost host, IReadOnlyDictionary<string, string?> settings, RequestCountingPolicy storageCalls)
     {
         _host = host;
         Settings = settings;
+        StorageCalls = storageCalls;
     }
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>Every call the app's TableServiceClient made to storage.</summary>
+    public RequestCountingPolicy StorageCalls { get; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
@@ -54,13 +62,17 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.AddAuth();
         builder.AddTableStorage();
         builder.AddHttpApi();
+        var storageCalls = new RequestCountingPolicy();
+        var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions();
+        clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);
+        builder.Services.Replace(ServiceDescriptor.Singleton(new TableServiceClient(settings["TableStorage"], clientOptions)));
         builder.Services.AddSingleton<ExceptionMiddleware>();
         builder.Services.AddSingleton<CrossSiteRequestMiddleware>();
         builder.Services.AddSingleton<AuthenticationMiddleware>();
 
         var host = builder.Build();
         await host.StartAsync();
-        return new FunctionTestHost(host, settings);
+        return new FunctionTestHost(host, settings, storageCalls);
     }
 
     /// <summary>Sends a request through the middleware chain to the function its route names.</summary>
