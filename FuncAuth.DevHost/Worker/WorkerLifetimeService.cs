@@ -52,6 +52,7 @@ internal sealed class WorkerLifetimeService(
             return Task.CompletedTask;
         }
 
+        logger.LogInformation("Worker process started (PID {Pid}).", _worker.Id);
         _ = WatchForExitAsync(_worker);
         _ = ReportReadyAsync(_worker);
         return Task.CompletedTask;
