@@ -12,7 +12,9 @@ public sealed partial class StartupTests
     [Fact]
     public async Task RequestSentDuringStartUpWaitsAndSucceeds()
     {
-        await using var host = DevHostProcess.Start(RepositoryLayout.SampleApp);
+        await using var host = DevHostProcess.Start(
+            RepositoryLayout.SampleApp,
+            new Dictionary<string, string?> { ["DEVHOST_SAMPLE_START_DELAY_MS"] = "1500" });
         await WaitUntilListeningAsync(host);
         Assert.False(host.IsReady, "the worker was ready before the request could be sent; the test proves nothing");
 
