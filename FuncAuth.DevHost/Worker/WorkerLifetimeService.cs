@@ -1,0 +1,147 @@
+using System.Text;
+using FuncAuth.DevHost.Configuration;
+using FuncAuth.DevHost.Http;
+
+namespace FuncAuth.DevHost.Worker;
+
+/// <summary>
+/// Starts the worker once Kestrel listens, prints the route list and the ready line, turns a worker exit into a
+/// clear message and a non-zero DevHost exit, and on shutdown sends WorkerTerminate before killing the worker.
+/// </summary>
+internal sealed class WorkerLifetimeService(
+    DevHostOptions options,
+    GrpcEndpoint grpc,
+    WorkerChannel channel,
+    StartupClock clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<WorkerLifetimeService> logger) : IHostedLifecycleService
+{
+    /// <summary>Printed once every function is loaded; scripts and tests wait for a line starting with it.</summary>
+    public const string ReadyLinePrefix = "DevHost ready on ";
+
+    private static readonly TimeSpan TerminateGracePeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(6);
+
+    private WorkerProcess? _worker;
+    private volatile bool _stopping;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service (Kestrel included) started, so the worker finds the gRPC endpoint listening.</summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(() => _stopping = true);
+        logger.LogInformation(
+            "Launching the worker: {Executable} {Worker} (app directory {AppDirectory}, gRPC on 127.0.0.1:{GrpcPort})",
+            options.Worker.ExecutablePath,
+            options.Worker.WorkerPath,
+            options.AppDirectory,
+            grpc.Port);
+        clock.MarkLaunched();
+        try
+        {
+            _worker = WorkerProcess.Start(options, grpc.Port, channel.WorkerId);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            logger.LogCritical("Could not start the worker ({Executable}): {Reason}", options.Worker.ExecutablePath, e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return Task.CompletedTask;
+        }
+
+        logger.LogInformation("Worker process started (PID {Pid}).", _worker.Id);
+        _ = WatchForExitAsync(_worker);
+        _ = ReportReadyAsync(_worker);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Before Kestrel stops, so WorkerTerminate still has a stream to travel on.</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        if (_worker is not { } worker || worker.Exited.IsCompleted)
+        {
+            return;
+        }
+
+        if (channel.RequestTermination(TerminateGracePeriod))
+        {
+            logger.LogInformation("Sent WorkerTerminate (grace {Grace} s); waiting for the worker to exit.", TerminateGracePeriod.TotalSeconds);
+        }
+
+        if (!await worker.WaitOrKillAsync(KillAfter))
+        {
+            logger.LogWarning("The worker (PID {Pid}) did not exit within {Seconds} s and was killed.", worker.Id, KillAfter.TotalSeconds);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        _worker?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task WatchForExitAsync(WorkerProcess worker)
+    {
+        var exitCode = await worker.Exited;
+        // Ctrl+C in a terminal signals the worker too (same process group); give the DevHost's own shutdown a
+        // moment to begin so that an orderly stop is not reported as a crash.
+        await Task.Delay(250);
+        if (_stopping)
+        {
+            logger.LogInformation("The worker exited with code {ExitCode}.", exitCode);
+            return;
+        }
+
+        var phase = channel.Ready.IsCompletedSuccessfully ? "while serving requests" : "before it was ready";
+        logger.LogCritical(
+            "The worker process (PID {Pid}) exited with code {ExitCode} {Phase}. Its output above ([worker] lines) says why. The DevHost is stopping with exit code 1.",
+            worker.Id,
+            exitCode,
+            phase);
+        Environment.ExitCode = 1;
+        channel.Fault(new WorkerUnavailableException($"The worker exited with code {exitCode}."));
+        lifetime.StopApplication();
+    }
+
+    private async Task ReportReadyAsync(WorkerProcess worker)
+    {
+        FunctionRouteTable routes;
+        try
+        {
+            routes = await channel.Ready;
+        }
+        catch (Exception e)
+        {
+            // A worker that died is reported by WatchForExitAsync; only a worker that is alive but failed start-up is reported here.
+            if (_stopping || await Task.WhenAny(worker.Exited, Task.Delay(TimeSpan.FromSeconds(1))) == worker.Exited)
+            {
+                return;
+            }
+
+            logger.LogCritical("The worker failed to start: {Reason} The DevHost is stopping with exit code 1.", e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine("Functions:").AppendLine();
+        foreach (var route in routes.Routes)
+        {
+            var methods = route.Function.HttpTrigger!.Methods is { } m ? $"[{string.Join(',', m)}] " : "";
+            text.Append('\t').Append(route.Function.Name).Append(": ").Append(methods)
+                .Append(options.BaseUrl).Append('/').AppendLine(route.Template);
+        }
+
+        text.AppendLine();
+        text.Append(ReadyLinePrefix).Append(options.BaseUrl)
+            .Append($" (worker launch to all {routes.Routes.Count} HTTP functions loaded: {(int)clock.SinceLaunch.TotalMilliseconds} ms)");
+        Console.Out.WriteLine(text.ToString());
+    }
+}
