@@ -72,7 +72,11 @@ internal sealed class WorkerLifetimeService(
             logger.LogInformation("Sent WorkerTerminate (grace {Grace} s); waiting for the worker to exit.", TerminateGracePeriod.TotalSeconds);
         }
 
-        if (!await worker.WaitOrKillAsync(KillAfter))
+        if (await worker.WaitOrKillAsync(KillAfter))
+        {
+            logger.LogInformation("The worker exited with code {ExitCode}.", await worker.Exited);
+        }
+        else
         {
             logger.LogWarning("The worker (PID {Pid}) did not exit within {Seconds} s and was killed.", worker.Id, KillAfter.TotalSeconds);
         }
@@ -94,7 +98,7 @@ internal sealed class WorkerLifetimeService(
         await Task.Delay(250);
         if (_stopping)
         {
-            logger.LogInformation("The worker exited with code {ExitCode}.", exitCode);
+            // StoppingAsync reports an orderly exit.
             return;
         }
 

@@ -81,6 +81,39 @@ public sealed partial class StartupTests
         }
     }
 
+    [Fact]
+    public async Task CorsFromLocalSettingsAnswersPreflightsLikeCoreTools()
+    {
+        var app = CopyOfSampleApp();
+        try
+        {
+            await File.WriteAllTextAsync(
+                Path.Combine(app, "local.settings.json"),
+                """{ "IsEncrypted": false, "Values": {}, "Host": { "CORS": "http://allowed.test", "CORSCredentials": true } }""");
+            await using var host = DevHostProcess.Start(app);
+            await host.WaitUntilReadyAsync();
+            using var client = new HttpClient { BaseAddress = host.BaseAddress };
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "api/hello");
+            preflight.Headers.Add("Origin", "http://allowed.test");
+            preflight.Headers.Add("Access-Control-Request-Method", "GET");
+            using var foreign = new HttpRequestMessage(HttpMethod.Get, "api/hello");
+            foreign.Headers.Add("Origin", "http://other.test");
+
+            using var allowed = await client.SendAsync(preflight);
+            using var refused = await client.SendAsync(foreign);
+
+            Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+            Assert.Equal(["http://allowed.test"], allowed.Headers.GetValues("Access-Control-Allow-Origin"));
+            Assert.Equal(["true"], allowed.Headers.GetValues("Access-Control-Allow-Credentials"));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+        }
+        finally
+        {
+            Directory.Delete(app, recursive: true);
+        }
+    }
+
     [GeneratedRegex(@"Worker process started \(PID (\d+)\)")]
     private static partial Regex WorkerPid();
 
