@@ -154,6 +154,26 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
         CheckCookiePath(cookies.AccessPath, "Auth__Cookies__AccessPath", failures);
         CheckCookiePath(cookies.RefreshPath, "Auth__Cookies__RefreshPath", failures);
+
+        var secure = cookies.Secure || cookies.SameSite == CookieSameSite.None;
+        CheckCookiePrefix(cookies.AccessName, "Auth__Cookies__AccessName", cookies.AccessPath, "Auth__Cookies__AccessPath", secure, failures);
+        CheckCookiePrefix(cookies.RefreshName, "Auth__Cookies__RefreshName", cookies.RefreshPath, "Auth__Cookies__RefreshPath", secure, failures);
+    }
+
+    // Browsers silently drop prefixed cookies that break the prefix's rules (RFC 6265bis 4.1.3), which would
+    // look like "login works but nobody stays signed in": refuse such a configuration at startup instead.
+    private static void CheckCookiePrefix(string? name, string nameSetting, string? path, string pathSetting, bool secure, List<string> failures)
+    {
+        var host = name?.StartsWith("__Host-", StringComparison.OrdinalIgnoreCase) == true;
+        if ((host || name?.StartsWith("__Secure-", StringComparison.OrdinalIgnoreCase) == true) && !secure)
+        {
+            failures.Add($"{nameSetting} uses a __Host-/__Secure- prefix, which needs Auth__Cookies__Secure=true");
+        }
+
+        if (host && path != "/")
+        {
+            failures.Add($"{nameSetting} uses the __Host- prefix, which needs {pathSetting}=/");
+        }
     }
 
     private static void CheckCookieName(string? value, string setting, List<string> failures)

@@ -141,7 +141,32 @@ public sealed class AuthOptionsValidatorTests
         Assert.Empty(Failures(TestAuth.Options(o =>
         {
             o.Cookies.AccessName = "__Host-x";
+            o.Cookies.AccessPath = "/";
             o.Cookies.RefreshName = "__Secure-refresh";
+        })));
+
+    [Fact]
+    public void Validate_HostPrefixWithScopedPath_FailsNamingThePathSetting() =>
+        AssertFailsNaming(TestAuth.Options(o => o.Cookies.AccessName = "__Host-access"), "Auth__Cookies__AccessPath=/");
+
+    [Theory]
+    [InlineData("__Host-refresh")]
+    [InlineData("__Secure-refresh")]
+    public void Validate_PrefixedNameWithoutSecure_FailsNamingSecure(string name) =>
+        AssertFailsNaming(TestAuth.Options(o =>
+        {
+            o.Cookies.RefreshName = name;
+            o.Cookies.RefreshPath = "/";
+            o.Cookies.Secure = false;
+        }), "Auth__Cookies__Secure=true");
+
+    [Fact]
+    public void Validate_SecurePrefixWithSameSiteNone_SucceedsBecauseNoneForcesSecure() =>
+        Assert.Empty(Failures(TestAuth.Options(o =>
+        {
+            o.Cookies.RefreshName = "__Secure-refresh";
+            o.Cookies.Secure = false;
+            o.Cookies.SameSite = CookieSameSite.None;
         })));
 
     [Fact]

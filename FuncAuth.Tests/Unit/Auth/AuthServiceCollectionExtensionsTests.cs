@@ -60,6 +60,7 @@ public sealed class AuthServiceCollectionExtensionsTests
             ["Auth:SigningKeys:1:Key"] = TestAuth.NewKey(),
             ["Auth:AccessTokenLifetime"] = "00:05:00",
             ["Auth:Cookies:AccessName"] = "__Host-auth",
+            ["Auth:Cookies:AccessPath"] = "/",
         });
 
         var options = host.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
