@@ -12,6 +12,9 @@ public sealed class BrowserLikeCookieHandler(BrowserLikeCookieJar jar) : Delegat
 {
     private readonly ConcurrentQueue<SentRequest> _log = new();
 
+    /// <summary>Set on a request to send it without the automatic <c>Origin</c> (to test a lone <c>Referer</c>).</summary>
+    public static readonly HttpRequestOptionsKey<bool> OmitOrigin = new("BrowserLike.OmitOrigin");
+
     public BrowserLikeCookieJar Jar { get; } = jar;
 
     /// <summary>Every request sent so far, in order.</summary>
@@ -25,7 +28,8 @@ public sealed class BrowserLikeCookieHandler(BrowserLikeCookieJar jar) : Delegat
             request.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
 
-        if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head && !request.Headers.Contains("Origin"))
+        if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head && !request.Headers.Contains("Origin")
+            && !(request.Options.TryGetValue(OmitOrigin, out var omit) && omit))
         {
             request.Headers.TryAddWithoutValidation("Origin", uri.GetLeftPart(UriPartial.Authority));
         }
