@@ -23,6 +23,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
     /// <summary>True when this run started the API itself (so its settings are the ones below).</summary>
     public bool IsLocal => Host is not null;
 
+    /// <summary>The base64 signing key of the local server (for forgeries that need the real key); null when external.</summary>
+    public string? SigningKey { get; private set; }
+
     public async Task InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(BaseUrlVariable) is { Length: > 0 } external)
@@ -31,12 +34,13 @@ public sealed class ApiServerFixture : IAsyncLifetime
             return;
         }
 
+        SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         Host = DevHostProcess.Start(RepositoryLayout.FuncAuthApp, new Dictionary<string, string?>
         {
             ["TableStorage"] = TestStorage.ConnectionString,
             ["Tables__Users"] = TestStorage.UniqueTableName("e2eusers"),
             ["Tables__Sessions"] = TestStorage.UniqueTableName("e2esessions"),
-            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Auth__SigningKey"] = SigningKey,
             ["Auth__Issuer"] = "https://funcauth.e2e/",
             ["Auth__Audience"] = "funcauth-e2e",
             ["Auth__AllowedOrigins__0"] = null,

@@ -64,14 +64,30 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
         return cookie;
     }
 
+    /// <remarks>
+    /// Parses the <c>Cookie</c> header itself rather than using <c>request.Cookies</c>: the gRPC worker's parser
+    /// (<c>GrpcHttpRequestData.ToHttpCookies</c>, worker 2.52.0) throws <see cref="IndexOutOfRangeException"/> on
+    /// empty pairs such as <c>Cookie: =</c> or <c>Cookie: ;;</c>, which turned a junk cookie into a 500.
+    /// </remarks>
     private static string? Read(HttpRequestData request, string name)
     {
-        foreach (var cookie in request.Cookies)
+        if (!request.Headers.TryGetValues("Cookie", out var headers))
         {
-            if (string.Equals(cookie.Name, name, StringComparison.Ordinal))
+            return null;
+        }
+
+        foreach (var header in headers)
+        {
+            foreach (var pair in header.Split(';'))
             {
-                var value = cookie.Value?.Trim();
-                return string.IsNullOrEmpty(value) || value.Length > MaxCookieValueLength ? null : value;
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals < 0 || !pair.AsSpan(0, equals).Trim().SequenceEqual(name))
+                {
+                    continue;
+                }
+
+                var value = pair[(equals + 1)..].Trim();
+                return value.Length == 0 || value.Length > MaxCookieValueLength ? null : value;
             }
         }
 
