@@ -87,6 +87,22 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, header.StatusCode);
     }
 
+    [Theory]
+    [InlineData("=")]
+    [InlineData(";;")]
+    [InlineData("auth-cookie")]
+    [InlineData("a=1;=;auth-cookie=")]
+    public async Task CookieHeadersWithEmptyPairsGet401NotA500(string header)
+    {
+        var movies = await _api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Cookie", header));
+        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithHeader("Cookie", header));
+        var refresh = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens").WithHeader("Cookie", header));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, movies.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
     [Fact]
     public async Task ForgedTokensAreRejected()
     {

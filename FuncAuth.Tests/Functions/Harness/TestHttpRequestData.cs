@@ -6,8 +6,9 @@ namespace FuncAuth.Tests.Functions.Harness;
 
 /// <summary>
 /// An HTTP request shaped like the one the gRPC worker builds: headers as sent, the body as bytes, and cookies
-/// parsed from the first <c>Cookie</c> header exactly as <c>GrpcHttpRequestData</c> does (split on ';', then on
-/// the first '=', name trimmed, value not).
+/// parsed lazily from the first <c>Cookie</c> header exactly as <c>GrpcHttpRequestData</c> (worker 2.52.0) does:
+/// split on ';', then on the first '=' dropping empty entries, name trimmed, value not — including its
+/// <see cref="IndexOutOfRangeException"/> on an empty pair such as <c>=</c> or <c>;;</c>.
 /// </summary>
 public sealed class TestHttpRequestData : HttpRequestData
 {
@@ -25,12 +26,15 @@ public sealed class TestHttpRequestData : HttpRequestData
             Headers.TryAddWithoutValidation(name, value);
         }
 
-        Cookies = ParseCookies(Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null);
+        _cookies = new Lazy<IReadOnlyCollection<IHttpCookie>>(
+            () => ParseCookies(Headers.TryGetValues("Cookie", out var cookies) ? cookies.FirstOrDefault() : null));
     }
+
+    private readonly Lazy<IReadOnlyCollection<IHttpCookie>> _cookies;
 
     public override Stream Body => new MemoryStream(_body, writable: false);
     public override HttpHeadersCollection Headers { get; }
-    public override IReadOnlyCollection<IHttpCookie> Cookies { get; }
+    public override IReadOnlyCollection<IHttpCookie> Cookies => _cookies.Value;
     public override Uri Url { get; }
     public override IEnumerable<ClaimsIdentity> Identities => [new ClaimsIdentity()];
     public override string Method { get; }
@@ -46,7 +50,6 @@ public sealed class TestHttpRequestData : HttpRequestData
 
         return header.Split(';')
             .Select(part => part.Split('=', 2, StringSplitOptions.RemoveEmptyEntries))
-            .Where(pair => pair.Length > 0)
             .Select(pair => (IHttpCookie)new HttpCookie(pair[0].Trim(), pair.Length > 1 ? pair[1] : string.Empty))
             .ToList();
     }
