@@ -6,9 +6,11 @@ namespace FuncAuth.Tests.Browser;
 
 /// <summary>
 /// "Another site" for cross-site tests: a tiny HTTP server on a loopback port of its own, reached by the browser
-/// as http://localhost:&lt;port&gt;/. Cookies ignore ports but not hosts, and <c>localhost</c> and <c>127.0.0.1</c>
-/// are different sites, so its pages are cross-site to the API at http://127.0.0.1:&lt;api port&gt;/. It is a real
-/// server rather than a Playwright route, so no request of the attack goes through Playwright's interception.
+/// as http://localhost:&lt;port&gt;/. Sites ignore ports but not hosts, and <c>localhost</c> and <c>127.0.0.1</c>
+/// are different sites, so its pages are cross-site to the API at http://127.0.0.1:&lt;api port&gt;/ (when the API
+/// itself is on <c>localhost</c>, as under <c>FUNCAUTH_BASE_URL=http://localhost:7071</c>, the attacker takes
+/// 127.0.0.1 instead; any other API host is another site anyway). It is a real server rather than a Playwright
+/// route, so no request of the attack goes through Playwright's interception.
 /// </summary>
 public sealed class AttackerSite : IAsyncDisposable
 {
@@ -16,16 +18,16 @@ public sealed class AttackerSite : IAsyncDisposable
     private readonly Dictionary<string, string> _pages = new(StringComparer.Ordinal);
     private readonly Task _serving;
 
-    public AttackerSite()
+    public AttackerSite(Uri api)
     {
-        var port = FreeTcpPort.Pick();
-        Origin = new Uri($"http://localhost:{port}/");
+        var host = string.Equals(api.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "localhost";
+        Origin = new Uri($"http://{host}:{FreeTcpPort.Pick()}/");
         _listener.Prefixes.Add(Origin.ToString());
         _listener.Start();
         _serving = Task.Run(ServeAsync);
     }
 
-    /// <summary>http://localhost:&lt;port&gt;/</summary>
+    /// <summary>http://localhost:&lt;port&gt;/ (or http://127.0.0.1:&lt;port&gt;/, see above).</summary>
     public Uri Origin { get; }
 
     /// <summary>Serves <paramref name="html"/> at <paramref name="path"/> and returns its URL.</summary>
