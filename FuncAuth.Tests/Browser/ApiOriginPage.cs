@@ -8,6 +8,8 @@ namespace FuncAuth.Tests.Browser;
 /// exactly as a same-origin web app would. The document is the API's real <c>GET /api/health</c> answer (Chromium
 /// renders the JSON as a page), so the product needs no page of its own and no test-only code: what counts
 /// for cookies and the Origin check is the document's origin, http://127.0.0.1:&lt;port&gt;, not its content.
+/// (A Playwright route fulfilling a fake page at that origin would work too, but would put Playwright's request
+/// interception in the path of the very requests under test.)
 /// </summary>
 public sealed class ApiOriginPage
 {
