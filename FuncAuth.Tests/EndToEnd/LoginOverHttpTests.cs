@@ -10,10 +10,10 @@ public sealed class LoginOverHttpTests(ApiServerFixture server)
 {
     /// <summary>
     /// The exact wire form ASP.NET Core's cookie writer produces for the documented attributes. Max-Age is the
-    /// remaining lifetime floored to whole seconds at the moment the cookie is written: the JWT's <c>exp</c> is
-    /// whole seconds after a fractional "now", and a few milliseconds pass between issuing and writing, so a
-    /// real clock almost always gives 899 (and 86399), never more than the lifetime: the cookie never outlives
-    /// its token. A fake clock on whole seconds (the in-process tests) gives exactly 900 and 86400.
+    /// remaining lifetime rounded up to whole seconds when the cookie is written: the JWT's <c>exp</c> is whole
+    /// seconds after a fractional "now" and a few milliseconds pass before writing, so a real clock gives 900
+    /// (86400) unless issuing happened in the last milliseconds of a second, when it gives 899 (86399). A fake
+    /// clock on whole seconds (the in-process tests) gives exactly 900 and 86400.
     /// </summary>
     private static readonly Regex AccessCookie = new(
         "^auth-cookie=(?<value>[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+); max-age=(?<age>899|900); path=/api; secure; samesite=strict; httponly$");

@@ -38,7 +38,11 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
     /// <summary>The refresh token from the request's cookie, if present and plausible.</summary>
     public string? ReadRefreshToken(HttpRequestData request) => Read(request, _cookies.RefreshName);
 
-    /// <summary>Builds one cookie with the configured attributes; Max-Age in whole seconds.</summary>
+    /// <summary>
+    /// Builds one cookie with the configured attributes. Max-Age is rounded up to whole seconds so it states the
+    /// configured lifetime (900, 86400) although a few milliseconds pass between issuing and writing; the server
+    /// still checks the token's own expiry.
+    /// </summary>
     public HttpCookie Build(string name, string value, string path, TimeSpan maxAge)
     {
         var cookie = new HttpCookie(name, value)
@@ -52,7 +56,7 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
                 CookieSameSite.None => WorkerSameSite.ExplicitNone,
                 _ => WorkerSameSite.Strict,
             },
-            MaxAge = Math.Max(0, Math.Floor(maxAge.TotalSeconds)),
+            MaxAge = Math.Max(0, Math.Ceiling(maxAge.TotalSeconds)),
         };
         return cookie;
     }
