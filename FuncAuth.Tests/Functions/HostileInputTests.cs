@@ -4,18 +4,9 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync(s => s["Auth:AllowedOrigins:0"] = "https://app.example.test");
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Auth:AllowedOrigins:0"] = "https://app.example.test";
 
     public static TheoryData<string, string> BadJson => new()
     {
@@ -34,7 +25,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [MemberData(nameof(BadJson))]
     public async Task MalformedOrMistypedJsonIsA400Problem(string path, string json)
     {
-        var response = await _api.SendAsync(TestRequest.Post(path).WithJson(json));
+        var response = await Api.SendAsync(TestRequest.Post(path).WithJson(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));
@@ -50,7 +41,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("/api/auth/login")]
     public async Task AnEmptyBodyIsA400(string path)
     {
-        var response = await _api.SendAsync(TestRequest.Post(path).WithBody([], "application/json"));
+        var response = await Api.SendAsync(TestRequest.Post(path).WithBody([], "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -67,7 +58,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             request = request with { Headers = request.Headers.Where(h => h.Key != "Content-Length").ToList() };
         }
 
-        var response = await _api.SendAsync(request);
+        var response = await Api.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));
@@ -83,7 +74,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         var body = Encoding.UTF8.GetBytes("""{"email":"a@example.test","password":"long enough password"}""");
 
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithBody(body, contentType));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/register").WithBody(body, contentType));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
@@ -96,7 +87,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("/api/auth/logout-all")]
     public async Task ACrossSiteOriginIsForbiddenOnStateChangingRoutes(string path)
     {
-        var response = await _api.SendAsync(TestRequest.Post(path).WithHeader("Origin", "https://evil.example").WithJson("{}"));
+        var response = await Api.SendAsync(TestRequest.Post(path).WithHeader("Origin", "https://evil.example").WithJson("{}"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));
@@ -109,10 +100,10 @@ public sealed class HostileInputTests : IAsyncLifetime
         var email = ApiClient.UniqueEmail();
         var body = $$"""{"email":"{{email}}","password":"long enough password"}""";
 
-        var forbidden = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithHeader("Referer", "https://evil.example/page").WithJson(body));
+        var forbidden = await Api.SendAsync(TestRequest.Post("/api/auth/register").WithHeader("Referer", "https://evil.example/page").WithJson(body));
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await _api.SendAsync(TestRequest.Post("/api/auth/register").WithJson(body))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.SendAsync(TestRequest.Post("/api/auth/register").WithJson(body))).StatusCode);
     }
 
     [Theory]
@@ -121,7 +112,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("Referer", "http://localhost:7071/app/index.html")]
     public async Task SameSiteAndAllowedOriginsPass(string header, string value)
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithHeader(header, value)
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/register").WithHeader(header, value)
             .WithJson($$"""{"email":"{{ApiClient.UniqueEmail()}}","password":"long enough password"}"""));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -133,7 +124,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("https://localhost:7071")]
     public async Task LookalikeOriginsAreForbidden(string origin)
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithHeader("Origin", origin));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/logout").WithHeader("Origin", origin));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -3,23 +3,12 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class LoginFunctionTests : IAsyncLifetime
+public sealed class LoginFunctionTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task LoginSetsBothHttpOnlyCookiesAndAnswersWithoutTokens()
     {
-        var (email, login) = await _api.SignedInUserAsync();
+        var (email, login) = await Api.SignedInUserAsync();
 
         var access = login.Cookie("auth-cookie");
         Assert.True(access.HttpOnly);
@@ -38,8 +27,8 @@ public sealed class LoginFunctionTests : IAsyncLifetime
         Assert.Equal("no-store", login.Header("Cache-Control"));
         var body = login.BodyJson;
         Assert.Equal(email, body.GetProperty("email").GetString());
-        Assert.Equal(_host.Time.GetUtcNow().AddMinutes(15), body.GetProperty("accessTokenExpiresAt").GetDateTimeOffset());
-        Assert.Equal(_host.Time.GetUtcNow().AddDays(1), body.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
+        Assert.Equal(Host.Time.GetUtcNow().AddMinutes(15), body.GetProperty("accessTokenExpiresAt").GetDateTimeOffset());
+        Assert.Equal(Host.Time.GetUtcNow().AddDays(1), body.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
         Assert.DoesNotContain(access.Value, login.BodyText);
         Assert.DoesNotContain(refresh.Value, login.BodyText);
         Assert.False(body.TryGetProperty("accessToken", out _));
@@ -49,9 +38,9 @@ public sealed class LoginFunctionTests : IAsyncLifetime
     public async Task LoginInTokenModeReturnsTokensInTheBodyAndNoCookies()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
+        await Api.RegisterAsync(email);
 
-        var login = await _api.LoginAsync(email, useCookies: false);
+        var login = await Api.LoginAsync(email, useCookies: false);
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Empty(login.SetCookies);
@@ -63,7 +52,7 @@ public sealed class LoginFunctionTests : IAsyncLifetime
         Assert.Equal(3, accessToken.Split('.').Length);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("refreshToken").GetString()));
 
-        var movies = await _api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithBearer(accessToken));
+        var movies = await Api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithBearer(accessToken));
         Assert.Equal(HttpStatusCode.OK, movies.StatusCode);
     }
 
@@ -71,10 +60,10 @@ public sealed class LoginFunctionTests : IAsyncLifetime
     public async Task LoginAnswersTheSame401ForAnUnknownEmailAndAWrongPassword()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
+        await Api.RegisterAsync(email);
 
-        var wrongPassword = await _api.LoginAsync(email, "wrong password!");
-        var unknownEmail = await _api.LoginAsync(ApiClient.UniqueEmail());
+        var wrongPassword = await Api.LoginAsync(email, "wrong password!");
+        var unknownEmail = await Api.LoginAsync(ApiClient.UniqueEmail());
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
@@ -87,48 +76,48 @@ public sealed class LoginFunctionTests : IAsyncLifetime
     public async Task LoginLocksTheAccountAfterFiveFailuresUntilTheDurationPasses()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
+        await Api.RegisterAsync(email);
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await _api.LoginAsync(email, "wrong password!")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Api.LoginAsync(email, "wrong password!")).StatusCode);
         }
 
-        var locked = await _api.LoginAsync(email);
+        var locked = await Api.LoginAsync(email);
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.Equal("900", locked.Header("Retry-After"));
         Assert.Equal("application/problem+json", locked.Header("Content-Type"));
         Assert.Empty(locked.SetCookies);
 
-        _host.Time.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await _api.LoginAsync(email)).StatusCode);
+        Host.Time.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Api.LoginAsync(email)).StatusCode);
 
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await _api.LoginAsync(email)).StatusCode);
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(email)).StatusCode);
     }
 
     [Fact]
     public async Task LoginResetsTheFailureCountAfterASuccess()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
+        await Api.RegisterAsync(email);
         for (var i = 0; i < 4; i++)
         {
-            await _api.LoginAsync(email, "wrong password!");
+            await Api.LoginAsync(email, "wrong password!");
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _api.LoginAsync(email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(email)).StatusCode);
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await _api.LoginAsync(email, "wrong password!")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Api.LoginAsync(email, "wrong password!")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _api.LoginAsync(email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(email)).StatusCode);
     }
 
     [Fact]
     public async Task LoginRejectsAnUnknownUseCookiesValue()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/login?useCookies=maybe")
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/login?useCookies=maybe")
             .WithJson("""{"email":"a@example.test","password":"whatever password"}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -137,7 +126,7 @@ public sealed class LoginFunctionTests : IAsyncLifetime
     [Fact]
     public async Task LoginRejectsMissingCredentialsWith400()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/login").WithJson("""{"email":"a@example.test"}"""));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/login").WithJson("""{"email":"a@example.test"}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));

@@ -3,26 +3,15 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class LogoutFunctionTests : IAsyncLifetime
+public sealed class LogoutFunctionTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task LogoutRevokesTheSessionAndExpiresBothCookiesWithTheirAttributes()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
         var refreshToken = ApiClient.RefreshCookie(login);
 
-        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithCookies(("refresh-cookie", refreshToken)));
+        var logout = await Api.SendAsync(TestRequest.Post("/api/auth/logout").WithCookies(("refresh-cookie", refreshToken)));
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         foreach (var (name, path) in new[] { ("auth-cookie", "/api"), ("refresh-cookie", "/api/auth") })
@@ -36,13 +25,13 @@ public sealed class LogoutFunctionTests : IAsyncLifetime
             Assert.Equal(login.Cookie(name).SameSite, cookie.SameSite);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(refreshToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(refreshToken)).StatusCode);
     }
 
     [Fact]
     public async Task LogoutAnswers204WhenAlreadyLoggedOut()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout"));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/logout"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(2, response.SetCookies.Count);
@@ -51,49 +40,49 @@ public sealed class LogoutFunctionTests : IAsyncLifetime
     [Fact]
     public async Task LogoutWithOnlyTheAccessTokenEndsThatSession()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
 
-        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithBearer(ApiClient.AccessCookie(login)));
+        var logout = await Api.SendAsync(TestRequest.Post("/api/auth/logout").WithBearer(ApiClient.AccessCookie(login)));
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
     }
 
     [Fact]
     public async Task LogoutInTokenModeTakesTheRefreshTokenFromTheBody()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
-        var login = await _api.LoginAsync(email, useCookies: false);
+        await Api.RegisterAsync(email);
+        var login = await Api.LoginAsync(email, useCookies: false);
         var refreshToken = login.BodyJson.GetProperty("refreshToken").GetString();
 
-        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+        var logout = await Api.SendAsync(TestRequest.Post("/api/auth/logout?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        var refresh = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+        var refresh = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
 
     [Fact]
     public async Task LogoutAllEndsEverySessionOfTheUser()
     {
-        var (email, phone) = await _api.SignedInUserAsync();
-        var laptop = await _api.LoginAsync(email);
-        var (_, otherUser) = await _api.SignedInUserAsync();
+        var (email, phone) = await Api.SignedInUserAsync();
+        var laptop = await Api.LoginAsync(email);
+        var (_, otherUser) = await Api.SignedInUserAsync();
 
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout-all").WithCookies(("auth-cookie", ApiClient.AccessCookie(laptop))));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/logout-all").WithCookies(("auth-cookie", ApiClient.AccessCookie(laptop))));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(0, response.Cookie("auth-cookie").MaxAge);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(phone))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(laptop))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(otherUser))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(phone))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(laptop))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(otherUser))).StatusCode);
     }
 
     [Fact]
     public async Task LogoutAllNeedsAValidAccessToken()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/logout-all"));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/logout-all"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -3,25 +3,14 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class ProtectedFunctionTests : IAsyncLifetime
+public sealed class ProtectedFunctionTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task FavMoviesAnswersTheListGivenTheAccessCookie()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
 
-        var response = await _api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(login));
+        var response = await Api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(login));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""["Avatar","Avengers"]""", response.BodyText);
@@ -30,9 +19,9 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [Fact]
     public async Task MeAnswersTheCallerFromTheToken()
     {
-        var (email, login) = await _api.SignedInUserAsync();
+        var (email, login) = await Api.SignedInUserAsync();
 
-        var me = await _api.SendAsync(TestRequest.Get("/api/users/me").WithCookies(("auth-cookie", ApiClient.AccessCookie(login))));
+        var me = await Api.SendAsync(TestRequest.Get("/api/users/me").WithCookies(("auth-cookie", ApiClient.AccessCookie(login))));
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal(email, me.BodyJson.GetProperty("email").GetString());
@@ -44,7 +33,7 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [InlineData("/api/users/me")]
     public async Task ProtectedFunctionsAnswer401ProblemWithoutAToken(string path)
     {
-        var response = await _api.SendAsync(TestRequest.Get(path));
+        var response = await Api.SendAsync(TestRequest.Get(path));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));
@@ -55,14 +44,14 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [Fact]
     public async Task AccessTokenWorksOneSecondBeforeExpiryPlusSkewAndNotAtIt()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
         var token = ApiClient.AccessCookie(login);
 
-        _host.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(token)).StatusCode);
+        Host.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Api.FavMoviesWithCookieAsync(token)).StatusCode);
 
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        var expired = await _api.FavMoviesWithCookieAsync(token);
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        var expired = await Api.FavMoviesWithCookieAsync(token);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
         Assert.Equal("Bearer error=\"invalid_token\"", expired.Header("WWW-Authenticate"));
     }
@@ -80,8 +69,8 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [MemberData(nameof(HostileTokens))]
     public async Task JunkCookiesAndHeadersGet401NeverA5xx(string junk)
     {
-        var cookie = await _api.FavMoviesWithCookieAsync(junk);
-        var header = await _api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Authorization", "Bearer " + junk));
+        var cookie = await Api.FavMoviesWithCookieAsync(junk);
+        var header = await Api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Authorization", "Bearer " + junk));
 
         Assert.Equal(HttpStatusCode.Unauthorized, cookie.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, header.StatusCode);
@@ -94,9 +83,9 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [InlineData("a=1;=;auth-cookie=")]
     public async Task CookieHeadersWithEmptyPairsGet401NotA500(string header)
     {
-        var movies = await _api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Cookie", header));
-        var logout = await _api.SendAsync(TestRequest.Post("/api/auth/logout").WithHeader("Cookie", header));
-        var refresh = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens").WithHeader("Cookie", header));
+        var movies = await Api.SendAsync(TestRequest.Get("/api/users/fav-movies").WithHeader("Cookie", header));
+        var logout = await Api.SendAsync(TestRequest.Post("/api/auth/logout").WithHeader("Cookie", header));
+        var refresh = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens").WithHeader("Cookie", header));
 
         Assert.Equal(HttpStatusCode.Unauthorized, movies.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
@@ -106,7 +95,7 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
     [Fact]
     public async Task ForgedTokensAreRejected()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
         var token = ApiClient.AccessCookie(login);
         var payload = JwtForgery.PayloadOf(token);
         var forgeries = new[]
@@ -114,28 +103,28 @@ public sealed class ProtectedFunctionTests : IAsyncLifetime
             JwtForgery.AlgNone(token),
             JwtForgery.EditClaim(token, "sub", "0123456789abcdef0123456789abcdef"),
             JwtForgery.SignWith(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), payload),
-            JwtForgery.SignWith(Convert.FromBase64String(_host.Settings["Auth:SigningKey"]!), payload, alg: "HS512"),
+            JwtForgery.SignWith(Convert.FromBase64String(Host.Settings["Auth:SigningKey"]!), payload, alg: "HS512"),
         };
 
         foreach (var forged in forgeries)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await _api.FavMoviesWithCookieAsync(forged)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Api.FavMoviesWithCookieAsync(forged)).StatusCode);
         }
 
         // The genuine token still works, so the refusals above are about the forgery, not the setup.
-        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.FavMoviesWithCookieAsync(token)).StatusCode);
     }
 
     [Fact]
     public async Task ATokenForAnotherAudienceIsRejected()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
         var token = ApiClient.AccessCookie(login);
-        var key = Convert.FromBase64String(_host.Settings["Auth:SigningKey"]!);
+        var key = Convert.FromBase64String(Host.Settings["Auth:SigningKey"]!);
         var payload = System.Text.Json.Nodes.JsonNode.Parse(JwtForgery.PayloadOf(token))!.AsObject();
         payload["aud"] = "someone-else";
 
-        var response = await _api.FavMoviesWithCookieAsync(JwtForgery.SignWith(key, payload.ToJsonString()));
+        var response = await Api.FavMoviesWithCookieAsync(JwtForgery.SignWith(key, payload.ToJsonString()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -3,40 +3,29 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class RefreshTokensFunctionTests : IAsyncLifetime
+public sealed class RefreshTokensFunctionTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task RefreshRotatesBothCookies()
     {
-        var (_, login) = await _api.SignedInUserAsync();
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var (_, login) = await Api.SignedInUserAsync();
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
 
-        var refreshed = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        var refreshed = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.Equal("no-store", refreshed.Header("Cache-Control"));
         Assert.NotEqual(ApiClient.RefreshCookie(login), ApiClient.RefreshCookie(refreshed));
         Assert.NotEqual(ApiClient.AccessCookie(login), ApiClient.AccessCookie(refreshed));
-        Assert.Equal(_host.Time.GetUtcNow().AddDays(1), refreshed.BodyJson.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
+        Assert.Equal(Host.Time.GetUtcNow().AddDays(1), refreshed.BodyJson.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
         Assert.DoesNotContain(ApiClient.RefreshCookie(refreshed), refreshed.BodyText);
-        Assert.Equal(HttpStatusCode.OK, (await _api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(refreshed))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(refreshed))).StatusCode);
     }
 
     [Fact]
     public async Task RefreshFailsGivenNoToken()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens"));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));
@@ -47,7 +36,7 @@ public sealed class RefreshTokensFunctionTests : IAsyncLifetime
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task RefreshFailsGivenAnUnknownToken(string token)
     {
-        var response = await _api.RefreshWithCookieAsync(token);
+        var response = await Api.RefreshWithCookieAsync(token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -55,48 +44,48 @@ public sealed class RefreshTokensFunctionTests : IAsyncLifetime
     [Fact]
     public async Task RefreshWithTheJustReplacedTokenInsideTheGraceWindowIsRefusedButKeepsTheSession()
     {
-        var (_, login) = await _api.SignedInUserAsync();
-        var first = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        var (_, login) = await Api.SignedInUserAsync();
+        var first = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
 
-        _host.Time.Advance(TimeSpan.FromSeconds(9));
-        var racingTab = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        Host.Time.Advance(TimeSpan.FromSeconds(9));
+        var racingTab = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
 
         Assert.Equal(HttpStatusCode.Unauthorized, racingTab.StatusCode);
         Assert.Empty(racingTab.SetCookies);
-        Assert.Equal(HttpStatusCode.OK, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(first))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(first))).StatusCode);
     }
 
     [Fact]
     public async Task RefreshFailsGivenRevokedSession()
     {
-        var (_, login) = await _api.SignedInUserAsync();
-        var rotated = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        var (_, login) = await Api.SignedInUserAsync();
+        var rotated = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
 
-        _host.Time.Advance(TimeSpan.FromSeconds(10));
-        var replay = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
+        var replay = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         // Replay after the grace window revoked the whole family: the legitimate new token is dead too.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(rotated))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(rotated))).StatusCode);
     }
 
     [Fact]
     public async Task RefreshFailsOnceTheRefreshTokenHasExpired()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
 
-        _host.Time.Advance(TimeSpan.FromDays(1));
+        Host.Time.Advance(TimeSpan.FromDays(1));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login))).StatusCode);
     }
 
     [Fact]
     public async Task ConcurrentRefreshesWithOneTokenHaveExactlyOneWinner()
     {
-        var (_, login) = await _api.SignedInUserAsync();
+        var (_, login) = await Api.SignedInUserAsync();
         var token = ApiClient.RefreshCookie(login);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _api.RefreshWithCookieAsync(token))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Api.RefreshWithCookieAsync(token))));
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
@@ -106,11 +95,11 @@ public sealed class RefreshTokensFunctionTests : IAsyncLifetime
     public async Task RefreshInTokenModeReadsTheBodyAndAnswersWithTokens()
     {
         var email = ApiClient.UniqueEmail();
-        await _api.RegisterAsync(email);
-        var login = await _api.LoginAsync(email, useCookies: false);
+        await Api.RegisterAsync(email);
+        var login = await Api.LoginAsync(email, useCookies: false);
         var refreshToken = login.BodyJson.GetProperty("refreshToken").GetString();
 
-        var refreshed = await _api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false")
+        var refreshed = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false")
             .WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);

@@ -3,25 +3,14 @@ using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.Functions;
 
-public sealed class RegisterFunctionTests : IAsyncLifetime
+public sealed class RegisterFunctionTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task RegisterCreatesTheUserAndAnswers201WithoutSecrets()
     {
         var email = ApiClient.UniqueEmail();
 
-        var response = await _api.RegisterAsync(email, displayName: "Alice");
+        var response = await Api.RegisterAsync(email, displayName: "Alice");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.StartsWith("application/json", response.Header("Content-Type"));
@@ -37,7 +26,7 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     {
         var email = ApiClient.UniqueEmail();
 
-        var response = await _api.RegisterAsync(email);
+        var response = await Api.RegisterAsync(email);
 
         Assert.Equal(email.Split('@')[0], response.BodyJson.GetProperty("displayName").GetString());
     }
@@ -46,15 +35,15 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     public async Task RegisterConflictsGivenTheSameEmailInAnotherCaseWithSpaces()
     {
         var email = ApiClient.UniqueEmail();
-        Assert.Equal(HttpStatusCode.Created, (await _api.RegisterAsync(email)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.RegisterAsync(email)).StatusCode);
 
-        var again = await _api.RegisterAsync($"  {email.ToUpperInvariant()} ");
+        var again = await Api.RegisterAsync($"  {email.ToUpperInvariant()} ");
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Header("Content-Type"));
         Assert.Equal(409, again.BodyJson.GetProperty("status").GetInt32());
         // The first account is intact: its password still works.
-        Assert.Equal(HttpStatusCode.OK, (await _api.LoginAsync(email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(email)).StatusCode);
     }
 
     [Theory]
@@ -64,7 +53,7 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     [InlineData("@example.test")]
     public async Task RegisterRejectsAnInvalidEmail(string email)
     {
-        var response = await _api.RegisterAsync(email);
+        var response = await Api.RegisterAsync(email);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(response.BodyJson.GetProperty("errors").TryGetProperty("email", out _));
@@ -77,7 +66,7 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     [InlineData(129, HttpStatusCode.BadRequest)]
     public async Task RegisterEnforcesPasswordLengthBounds(int length, HttpStatusCode expected)
     {
-        var response = await _api.RegisterAsync(ApiClient.UniqueEmail(), new string('p', length));
+        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), new string('p', length));
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -87,7 +76,7 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     [InlineData("""{"email":"a@example.test"}""", "password")]
     public async Task RegisterRejectsMissingFields(string json, string field)
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithJson(json));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/register").WithJson(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(response.BodyJson.GetProperty("errors").TryGetProperty(field, out _));
@@ -96,7 +85,7 @@ public sealed class RegisterFunctionTests : IAsyncLifetime
     [Fact]
     public async Task RegisterAnswers400NotA500GivenANumericEmail()
     {
-        var response = await _api.SendAsync(TestRequest.Post("/api/auth/register").WithJson("""{"email":12345,"password":"long enough password"}"""));
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/register").WithJson("""{"email":12345,"password":"long enough password"}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Header("Content-Type"));

@@ -7,26 +7,20 @@ namespace FuncAuth.Tests.Functions;
 /// The storage round trips of each operation, counted on the app's own TableServiceClient. Table creation
 /// happens once per process and is done (by a health call) before counting starts.
 /// </summary>
-public sealed class StorageRoundTripTests : IAsyncLifetime
+public sealed class StorageRoundTripTests : FunctionTestBase
 {
-    private FunctionTestHost _host = null!;
-    private ApiClient _api = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await FunctionTestHost.StartAsync();
-        _api = new ApiClient(_host);
-        Assert.Equal(HttpStatusCode.OK, (await _api.SendAsync(TestRequest.Get("/api/health"))).StatusCode);
+        await base.InitializeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Api.SendAsync(TestRequest.Get("/api/health"))).StatusCode);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<int> CountAsync(Func<Task<TestHttpResponseData>> operation, HttpStatusCode expected)
     {
-        _host.StorageCalls.Reset();
+        Host.StorageCalls.Reset();
         var response = await operation();
         Assert.Equal(expected, response.StatusCode);
-        return _host.StorageCalls.Count;
+        return Host.StorageCalls.Count;
     }
 
     [Fact]
@@ -34,30 +28,30 @@ public sealed class StorageRoundTripTests : IAsyncLifetime
     {
         var email = ApiClient.UniqueEmail();
 
-        Assert.Equal(1, await CountAsync(() => _api.RegisterAsync(email), HttpStatusCode.Created));
-        Assert.Equal(2, await CountAsync(() => _api.LoginAsync(email), HttpStatusCode.OK));
-        Assert.Equal(1, await CountAsync(() => _api.LoginAsync(ApiClient.UniqueEmail()), HttpStatusCode.Unauthorized));
-        Assert.Equal(2, await CountAsync(() => _api.LoginAsync(email, "wrong password!"), HttpStatusCode.Unauthorized));
+        Assert.Equal(1, await CountAsync(() => Api.RegisterAsync(email), HttpStatusCode.Created));
+        Assert.Equal(2, await CountAsync(() => Api.LoginAsync(email), HttpStatusCode.OK));
+        Assert.Equal(1, await CountAsync(() => Api.LoginAsync(ApiClient.UniqueEmail()), HttpStatusCode.Unauthorized));
+        Assert.Equal(2, await CountAsync(() => Api.LoginAsync(email, "wrong password!"), HttpStatusCode.Unauthorized));
 
         // A success after a failure also resets the failure count: one extra write.
-        var login = await _api.LoginAsync(email);
-        Assert.Equal(0, await CountAsync(() => _api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(login)), HttpStatusCode.OK));
+        var login = await Api.LoginAsync(email);
+        Assert.Equal(0, await CountAsync(() => Api.FavMoviesWithCookieAsync(ApiClient.AccessCookie(login)), HttpStatusCode.OK));
         Assert.Equal(0, await CountAsync(
-            () => _api.SendAsync(TestRequest.Get("/api/users/me").WithCookies(("auth-cookie", ApiClient.AccessCookie(login)))), HttpStatusCode.OK));
+            () => Api.SendAsync(TestRequest.Get("/api/users/me").WithCookies(("auth-cookie", ApiClient.AccessCookie(login)))), HttpStatusCode.OK));
 
-        var refreshed = await _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
-        Assert.Equal(2, await CountAsync(() => _api.RefreshWithCookieAsync(ApiClient.RefreshCookie(refreshed)), HttpStatusCode.OK));
-        Assert.Equal(0, await CountAsync(() => _api.RefreshWithCookieAsync("not-a-refresh-token"), HttpStatusCode.Unauthorized));
+        var refreshed = await Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(login));
+        Assert.Equal(2, await CountAsync(() => Api.RefreshWithCookieAsync(ApiClient.RefreshCookie(refreshed)), HttpStatusCode.OK));
+        Assert.Equal(0, await CountAsync(() => Api.RefreshWithCookieAsync("not-a-refresh-token"), HttpStatusCode.Unauthorized));
 
-        var second = await _api.LoginAsync(email);
+        var second = await Api.LoginAsync(email);
         Assert.Equal(1, await CountAsync(
-            () => _api.SendAsync(TestRequest.Post("/api/auth/logout").WithCookies(("refresh-cookie", ApiClient.RefreshCookie(second)))), HttpStatusCode.NoContent));
+            () => Api.SendAsync(TestRequest.Post("/api/auth/logout").WithCookies(("refresh-cookie", ApiClient.RefreshCookie(second)))), HttpStatusCode.NoContent));
 
-        var third = await _api.LoginAsync(email);
+        var third = await Api.LoginAsync(email);
         Assert.Equal(2, await CountAsync(
-            () => _api.SendAsync(TestRequest.Post("/api/auth/logout-all").WithBearer(ApiClient.AccessCookie(third))), HttpStatusCode.NoContent));
+            () => Api.SendAsync(TestRequest.Post("/api/auth/logout-all").WithBearer(ApiClient.AccessCookie(third))), HttpStatusCode.NoContent));
         Assert.Collection(
-            _host.StorageCalls.Requests,
+            Host.StorageCalls.Requests,
             query => Assert.Contains("$filter=PartitionKey eq '" + third.BodyJson.GetProperty("userId").GetString() + "'", query),
             batch => Assert.StartsWith("POST ", batch));
     }
