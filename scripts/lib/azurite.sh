@@ -35,9 +35,22 @@ ensure_azurite() {
   return 1
 }
 
+# Azurite closes its listeners on SIGTERM but its process does not always exit (seen with 3.37.0), so after
+# 10 s it is killed: a stop must never hang the run that asked for it.
 stop_azurite() {
-  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill "$AZURITE_PID" 2>/dev/null
-    wait "$AZURITE_PID" 2>/dev/null || true
+  local pid="${AZURITE_PID:-}"
+  AZURITE_PID=""
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+    return 0
   fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "azurite: still running 10 s after SIGTERM; killing pid $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
 }
