@@ -1,0 +1,32 @@
+using FuncAuth.Tests.Infrastructure;
+
+namespace FuncAuth.Tests.EndToEnd;
+
+/// <summary>The real worker refuses to start on bad settings, and says which setting (never its value).</summary>
+public sealed class StartupValidationOverDevHostTests
+{
+    [Theory]
+    [InlineData(null, "Auth__SigningKey")]
+    [InlineData("c2hvcnQ=", "Auth__SigningKey")]
+    public async Task TheWorkerFailsFastNamingTheSigningKeySetting(string? key, string setting)
+    {
+        await using var host = DevHostProcess.Start(RepositoryLayout.FuncAuthApp, new Dictionary<string, string?>
+        {
+            ["TableStorage"] = TestStorage.ConnectionString,
+            ["Auth__SigningKey"] = key,
+            ["Auth__SigningKeys__0__Id"] = null,
+            ["Auth__SigningKeys__0__Key"] = null,
+        });
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(exitCode);
+        Assert.NotEqual(0, exitCode);
+        Assert.False(host.IsReady);
+        Assert.Contains(setting, host.Output);
+        if (key is not null)
+        {
+            Assert.DoesNotContain(key, host.Output);
+        }
+    }
+}
