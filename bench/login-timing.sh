@@ -6,18 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-dotnet build FuncAuth/FuncAuth.csproj -c Release -v q -nologo >/dev/null
-dotnet build FuncAuth.DevHost -c Release -v q -nologo >/dev/null
-port="${BENCH_PORT:-7397}"
-base="http://127.0.0.1:$port"
-suffix="$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-log="$(mktemp)"
-TableStorage=UseDevelopmentStorage=true Tables__Users="timingusers$suffix" Tables__Sessions="timingsessions$suffix" \
-  Auth__SigningKey="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
-  dotnet FuncAuth.DevHost/bin/Release/net10.0/FuncAuth.DevHost.dll --app FuncAuth/bin/Release/net10.0 --port "$port" >"$log" 2>&1 &
-host_pid=$!
-trap 'kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 300); do curl -s -o /dev/null "$base/api/health" && break; sleep 0.02; done
+. "$root/bench/lib/funcauth-devhost.sh"
+start_funcauth_devhost "${BENCH_PORT:-7397}" timing
 
 login() { # email password -> "status seconds"
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
