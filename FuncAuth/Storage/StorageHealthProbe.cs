@@ -10,18 +10,11 @@ namespace FuncAuth.Storage;
 public sealed class StorageHealthProbe(TableServiceClient client, TableProvisioner provisioner, IOptions<TableStorageOptions> options)
 {
     /// <summary>Completes when storage answered; throws <see cref="StorageUnavailableException"/> otherwise.</summary>
-    public async Task CheckAsync(CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken);
-        try
+    public Task CheckAsync(CancellationToken cancellationToken) =>
+        provisioner.RunAsync("checking health", async () =>
         {
             await client.GetTableClient(options.Value.UsersTable)
                 .GetEntityIfExistsAsync<TableEntity>("health", "probe", select: ["PartitionKey"], cancellationToken)
                 .ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("checking health", e);
-        }
-    }
+        }, cancellationToken);
 }

@@ -34,6 +34,32 @@ public sealed class TableProvisioner(TableServiceClient client, IReadOnlyList<st
         return current.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one storage call once the tables exist, turning an outage into <see cref="StorageUnavailableException"/>
+    /// named after <paramref name="operation"/>. Domain outcomes (404, 409, 412) are the caller's to catch inside
+    /// <paramref name="call"/>.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
+        {
+            throw StorageFailures.Unavailable(operation, e);
+        }
+    }
+
+    /// <summary>As <see cref="RunAsync{T}"/>, for a call without a result.</summary>
+    public Task RunAsync(string operation, Func<Task> call, CancellationToken cancellationToken) =>
+        RunAsync(operation, async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     private async Task CreateAllAsync()
     {
         foreach (var name in tableNames)

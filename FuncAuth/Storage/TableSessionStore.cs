@@ -17,81 +17,56 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
     private readonly TableClient table = client.GetTableClient(tableName);
 
     /// <inheritdoc />
-    public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task CreateAsync(SessionRecord session, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("creating a session", async () =>
         {
             await table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("creating a session", e);
-        }
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<SessionRecord?> GetAsync(string userId, string sessionId, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<SessionRecord?> GetAsync(string userId, string sessionId, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("reading a session", async () =>
         {
             var response = await table.GetEntityIfExistsAsync<SessionEntity>(
                 userId, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.HasValue ? response.Value!.ToRecord() : null;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("reading a session", e);
-        }
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> TryReplaceAsync(SessionRecord session, CancellationToken cancellationToken)
+    public Task<bool> TryReplaceAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         if (session.ETag is null)
         {
             throw new ArgumentException("Only a session read from the store (with an ETag) can be replaced.", nameof(session));
         }
 
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return provisioner.RunAsync("replacing a session", async () =>
         {
-            await table.UpdateEntityAsync(
-                SessionEntity.From(session), new ETag(session.ETag), TableUpdateMode.Replace, cancellationToken)
-                .ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return false;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("replacing a session", e);
-        }
+            try
+            {
+                await table.UpdateEntityAsync(
+                    SessionEntity.From(session), new ETag(session.ETag), TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(string userId, string sessionId, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task DeleteAsync(string userId, string sessionId, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("deleting a session", async () =>
         {
             // DeleteEntityAsync already treats 404 as success, so an already-ended session costs no extra handling.
             await table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("deleting a session", e);
-        }
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("deleting a user's sessions", async () =>
         {
             var rowKeys = new List<string>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {userId}");
@@ -108,12 +83,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
             }
 
             return deleted;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("deleting a user's sessions", e);
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// One entity-group transaction. A session deleted concurrently (a logout racing logout-all) fails the whole

@@ -13,40 +13,29 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
     private readonly TableClient table = client.GetTableClient(tableName);
 
     /// <inheritdoc />
-    public async Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("creating a user", async () =>
         {
-            await table.AddEntityAsync(UserEntity.From(user), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("creating a user", e);
-        }
-    }
+            try
+            {
+                await table.AddEntityAsync(UserEntity.From(user), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return false;
+            }
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<UserRecord?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
-    {
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<UserRecord?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("reading a user", async () =>
         {
             var response = await table.GetEntityIfExistsAsync<UserEntity>(
                 UserEntity.PartitionKeyFor(normalizedEmail), UserEntity.UserRowKey, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             return response.HasValue ? response.Value!.ToRecord() : null;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("reading a user", e);
-        }
-    }
+        }, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -54,28 +43,26 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
     /// current row and replacing it changes only the login fields. Merge would also leave a property the caller set
     /// to null (clearing <see cref="UserRecord.LockedUntil"/>) untouched, because null properties are not sent.
     /// </remarks>
-    public async Task<UserRecord?> TryUpdateLoginStateAsync(UserRecord user, CancellationToken cancellationToken)
+    public Task<UserRecord?> TryUpdateLoginStateAsync(UserRecord user, CancellationToken cancellationToken)
     {
         if (user.ETag is null)
         {
             throw new ArgumentException("Only a user read from the store (with an ETag) can be updated.", nameof(user));
         }
 
-        await provisioner.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return provisioner.RunAsync<UserRecord?>("updating a user's login state", async () =>
         {
-            var response = await table.UpdateEntityAsync(
-                UserEntity.From(user), new ETag(user.ETag), TableUpdateMode.Replace, cancellationToken)
-                .ConfigureAwait(false);
-            return user with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return null;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e, cancellationToken))
-        {
-            throw StorageFailures.Unavailable("updating a user's login state", e);
-        }
+            try
+            {
+                var response = await table.UpdateEntityAsync(
+                    UserEntity.From(user), new ETag(user.ETag), TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
+                return user with { ETag = response.Headers.ETag?.ToString() };
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                return null;
+            }
+        }, cancellationToken);
     }
 }
