@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace FuncAuth.Http;
@@ -24,4 +26,17 @@ public static class ResponseModes
         var v when v.Equals("false", StringComparison.OrdinalIgnoreCase) => ResponseMode.Tokens,
         _ => null,
     };
+
+    /// <summary>Reads the mode, or gives the 400 problem to answer when <c>useCookies</c> is neither true nor false.</summary>
+    public static bool TryRead(HttpRequestData request, out ResponseMode mode, [NotNullWhen(false)] out HttpResponseData? problem)
+    {
+        if (From(request) is { } read)
+        {
+            (mode, problem) = (read, null);
+            return true;
+        }
+
+        (mode, problem) = (default, ProblemResponses.Create(request, HttpStatusCode.BadRequest, "useCookies must be true or false."));
+        return false;
+    }
 }

@@ -17,9 +17,9 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequestData request,
         FunctionContext context)
     {
-        if (ResponseModes.From(request) is not { } mode)
+        if (!ResponseModes.TryRead(request, out var mode, out var invalidMode))
         {
-            return ProblemResponses.Create(request, HttpStatusCode.BadRequest, "useCookies must be true or false.");
+            return invalidMode;
         }
 
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, context.CancellationToken);

@@ -14,9 +14,9 @@ public sealed class RefreshTokensFunction(SessionService sessions, AuthCookies c
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh-tokens")] HttpRequestData request,
         FunctionContext context)
     {
-        if (ResponseModes.From(request) is not { } mode)
+        if (!ResponseModes.TryRead(request, out var mode, out var invalidMode))
         {
-            return ProblemResponses.Create(request, HttpStatusCode.BadRequest, "useCookies must be true or false.");
+            return invalidMode;
         }
 
         string? refreshToken;
