@@ -89,13 +89,10 @@ internal sealed class HttpFunctionEndpoint(WorkerChannel channel, StartupClock c
             {
                 await ready.WaitAsync(HostStartTimeout, context.RequestAborted);
             }
-            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
-            {
-                return null;
-            }
             catch (Exception)
             {
-                // Start-up failed; the lifetime service reports why and stops the DevHost.
+                // Timed out, the client left, or start-up failed (the lifetime service reports why and stops the
+                // DevHost): in every case this request gets the host's 503.
                 return null;
             }
         }
