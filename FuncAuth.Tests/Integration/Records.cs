@@ -13,14 +13,11 @@ internal static class Records
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    public static string NewHash() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     public static UserRecord User(string? email = null)
     {
         email ??= $"User.{NewId()}@Example.com";
         var normalized = email.Trim().ToLowerInvariant();
-        return new UserRecord(NewId(), email.Trim(), normalized, "Ada", "AQAAAAIAA...hash", 0, null, Now);
+        return new UserRecord(NewId(), email.Trim(), normalized, "Ada", "AQAAAAIAA...hash", 0, null, Now, NewId());
     }
 
     public static SessionRecord Session(string? userId = null) => new(
@@ -28,13 +25,10 @@ internal static class Records
         NewId(),
         "ada@example.com",
         "Ada",
-        NewHash(),
-        null,
-        null,
-        [],
-        0,
-        Now,
-        Now.AddDays(1),
-        Now.AddDays(30),
-        null);
+        Generation: 0,
+        RotatedAt: null,
+        CreatedAt: Now,
+        RefreshExpiresAt: Now.AddDays(1),
+        AbsoluteExpiresAt: Now.AddDays(30),
+        RevokedAt: null);
 }

@@ -16,7 +16,8 @@ public sealed class StoreRoundTripTests(ITestOutputHelper output)
         var user = Records.User();
 
         await AssertRoundTrips(storage, 1, "users.TryCreate", () => storage.Users.TryCreateAsync(user, Ct));
-        await AssertRoundTrips(storage, 1, "users.TryCreate (conflict)", () => storage.Users.TryCreateAsync(user, Ct));
+        // A conflict reads the row's registration id to tell a taken email from a retry of this registration.
+        await AssertRoundTrips(storage, 2, "users.TryCreate (conflict)", () => storage.Users.TryCreateAsync(user with { RegistrationId = Records.NewId() }, Ct));
         UserRecord? read = null;
         await AssertRoundTrips(storage, 1, "users.FindByEmail", async () => read = await storage.Users.FindByEmailAsync(user.NormalizedEmail, Ct));
         await AssertRoundTrips(storage, 1, "users.FindByEmail (missing)", () => storage.Users.FindByEmailAsync("none@example.com", Ct));
@@ -35,6 +36,8 @@ public sealed class StoreRoundTripTests(ITestOutputHelper output)
         await AssertRoundTrips(storage, 1, "sessions.Get", async () => read = await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct));
         await AssertRoundTrips(storage, 1, "sessions.TryReplace", () => storage.Sessions.TryReplaceAsync(read! with { Generation = 1 }, Ct));
         await AssertRoundTrips(storage, 1, "sessions.TryReplace (stale)", () => storage.Sessions.TryReplaceAsync(read! with { Generation = 1 }, Ct));
+        await AssertRoundTrips(storage, 1, "sessions.Revoke", () => storage.Sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, Ct));
+        await AssertRoundTrips(storage, 1, "sessions.Create (retried)", () => storage.Sessions.CreateAsync(session, Ct));
         await AssertRoundTrips(storage, 1, "sessions.Delete", () => storage.Sessions.DeleteAsync(session.UserId, session.SessionId, Ct));
         await AssertRoundTrips(storage, 1, "sessions.Delete (missing)", () => storage.Sessions.DeleteAsync(session.UserId, session.SessionId, Ct));
     }

@@ -13,22 +13,29 @@ public sealed class TableSessionStoreTests
     public async Task GetAsync_CreatedSession_ReturnsEveryField()
     {
         await using var storage = await StoreHarness.CreateAsync();
-        var session = Records.Session() with
-        {
-            PreviousTokenHash = Records.NewHash(),
-            RotatedAt = Records.Now.ToOffset(TimeSpan.FromHours(3)),
-            RetiredTokenHashes = [Records.NewHash(), Records.NewHash(), Records.NewHash()],
-            Generation = 3,
-        };
+        var session = Records.Session() with { RotatedAt = Records.Now.ToOffset(TimeSpan.FromHours(3)), Generation = 3 };
         await storage.Sessions.CreateAsync(session, Ct);
 
         var stored = await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct);
 
         Assert.NotNull(stored);
         Assert.False(string.IsNullOrEmpty(stored.ETag));
-        Assert.Equal(session.RetiredTokenHashes, stored.RetiredTokenHashes);
         Assert.Equal(TimeSpan.Zero, stored.RotatedAt!.Value.Offset);
-        Assert.Equal(session with { ETag = stored.ETag, RetiredTokenHashes = stored.RetiredTokenHashes }, stored);
+        Assert.Equal(session with { ETag = stored.ETag }, stored);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameSessionTwice_SecondIsTheFirstsRetryAndSucceeds()
+    {
+        // What the storage client does when an insert landed but its answer was lost: it sends it again and gets 409.
+        await using var storage = await StoreHarness.CreateAsync();
+        var session = Records.Session();
+        await storage.Sessions.CreateAsync(session, Ct);
+
+        await storage.Sessions.CreateAsync(session, Ct);
+
+        var stored = await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct);
+        Assert.Equal(session with { ETag = stored!.ETag }, stored);
     }
 
     [Fact]
@@ -47,7 +54,7 @@ public sealed class TableSessionStoreTests
         await storage.Sessions.CreateAsync(session, Ct);
         var read = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
         var candidates = Enumerable.Range(0, 20)
-            .Select(_ => read with { CurrentTokenHash = Records.NewHash(), PreviousTokenHash = read.CurrentTokenHash, Generation = 1 })
+            .Select(i => read with { Generation = 1, RotatedAt = Records.Now.AddMilliseconds(i) })
             .ToList();
 
         var outcomes = await Task.WhenAll(candidates.Select(c => Task.Run(() => storage.Sessions.TryReplaceAsync(c, Ct))));
@@ -55,24 +62,62 @@ public sealed class TableSessionStoreTests
         Assert.Equal(1, outcomes.Count(won => won));
         var winner = candidates[Array.IndexOf(outcomes, true)];
         var stored = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
-        Assert.Equal(winner.CurrentTokenHash, stored.CurrentTokenHash);
-        Assert.Equal(1, stored.Generation);
+        Assert.Equal((winner.RotatedAt, 1), (stored.RotatedAt, stored.Generation));
     }
 
     [Fact]
-    public async Task TryReplaceAsync_RevokedSession_PersistsRevokedAt()
+    public async Task RevokeAsync_AfterARotationItDidNotSee_RevokesWithoutUndoingTheRotation()
     {
         await using var storage = await StoreHarness.CreateAsync();
         var session = Records.Session();
         await storage.Sessions.CreateAsync(session, Ct);
         var read = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
+        Assert.True(await storage.Sessions.TryReplaceAsync(read with { Generation = 1, RotatedAt = Records.Now }, Ct));
         var revokedAt = Records.Now.AddMinutes(5);
 
-        Assert.True(await storage.Sessions.TryReplaceAsync(read with { RevokedAt = revokedAt }, Ct));
+        Assert.True(await storage.Sessions.RevokeAsync(session.UserId, session.SessionId, revokedAt, Ct));
 
         var stored = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
-        Assert.Equal(revokedAt, stored.RevokedAt);
-        Assert.Equal(read.CurrentTokenHash, stored.CurrentTokenHash);
+        Assert.Equal((revokedAt, 1, "ada@example.com"), (stored.RevokedAt, stored.Generation, stored.Email));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_RotationReadBeforeIt_ThatRotationCanNoLongerLand()
+    {
+        await using var storage = await StoreHarness.CreateAsync();
+        var session = Records.Session();
+        await storage.Sessions.CreateAsync(session, Ct);
+        var readByRotation = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
+
+        await storage.Sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, Ct);
+
+        Assert.False(await storage.Sessions.TryReplaceAsync(readByRotation with { Generation = 1 }, Ct));
+        var stored = (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!;
+        Assert.Equal((Records.Now, 0), (stored.RevokedAt!.Value, stored.Generation));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_Twice_SecondIsHarmless()
+    {
+        await using var storage = await StoreHarness.CreateAsync();
+        var session = Records.Session();
+        await storage.Sessions.CreateAsync(session, Ct);
+
+        Assert.True(await storage.Sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, Ct));
+        Assert.True(await storage.Sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, Ct));
+
+        Assert.Equal(Records.Now, (await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_DeletedSession_FalseAndNoHalfRowCreated()
+    {
+        await using var storage = await StoreHarness.CreateAsync();
+        var session = Records.Session();
+
+        Assert.False(await storage.Sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, Ct));
+
+        Assert.Null(await storage.Sessions.GetAsync(session.UserId, session.SessionId, Ct));
     }
 
     [Fact]

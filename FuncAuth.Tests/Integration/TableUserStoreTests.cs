@@ -20,6 +20,18 @@ public sealed class TableUserStoreTests
     }
 
     [Fact]
+    public async Task TryCreateAsync_RetryOfItsOwnLandedInsert_ReturnsTrueNotTaken()
+    {
+        // The storage client re-sends an insert whose answer was lost; the 409 is this registration's own row.
+        await using var storage = await StoreHarness.CreateAsync();
+        var user = Records.User();
+
+        Assert.True(await storage.Users.TryCreateAsync(user, Ct));
+        Assert.True(await storage.Users.TryCreateAsync(user, Ct));
+        Assert.False(await storage.Users.TryCreateAsync(user with { RegistrationId = Records.NewId() }, Ct));
+    }
+
+    [Fact]
     public async Task FindByEmailAsync_NormalizedEmail_ReturnsEveryFieldInUtc()
     {
         await using var storage = await StoreHarness.CreateAsync();
@@ -68,7 +80,7 @@ public sealed class TableUserStoreTests
 
         Assert.NotNull(stored);
         Assert.Equal(email, stored.Email);
-        Assert.False(await storage.Users.TryCreateAsync(user, Ct));
+        Assert.False(await storage.Users.TryCreateAsync(user with { RegistrationId = Records.NewId() }, Ct));
     }
 
     [Fact]

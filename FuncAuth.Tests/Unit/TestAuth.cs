@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using FuncAuth.Auth;
+using FuncAuth.Tokens;
 using Microsoft.Extensions.Time.Testing;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace FuncAuth.Tests.Unit;
 
-/// <summary>Valid options and a fixed clock for unit tests; each call returns fresh instances.</summary>
+/// <summary>Valid options, a fixed clock and the token services built from them for unit tests; each call returns fresh instances.</summary>
 internal static class TestAuth
 {
     /// <summary>A whole-second instant so JWT second truncation does not blur boundaries.</summary>
@@ -20,4 +22,10 @@ internal static class TestAuth
     }
 
     public static FakeTimeProvider Clock() => new(Start);
+
+    public static AccessTokenService AccessTokens(AuthOptions options, TimeProvider clock) =>
+        new(MsOptions.Create(options), new SigningKeyRing(options), clock);
+
+    public static RefreshTokenCodec RefreshTokens(AuthOptions options) =>
+        new(new RefreshTokenKeyRing(new SigningKeyRing(options).Secrets));
 }

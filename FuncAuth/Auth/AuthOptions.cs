@@ -36,7 +36,11 @@ public sealed class AuthOptions
     /// <summary><c>Auth__SessionLifetime</c>: absolute session lifetime from login. Default 30 days.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary><c>Auth__RefreshReuseGrace</c>: how long a just-replaced refresh token is refused without revoking. Default 10 seconds.</summary>
+    /// <summary>
+    /// <c>Auth__RefreshReuseGrace</c>: how long after a rotation the just-replaced refresh token still gets the same
+    /// successor (a retried request, a lost response, a racing tab) instead of revoking the session. Default 10 seconds,
+    /// at most 60.
+    /// </summary>
     public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary><c>Auth__ClockSkew</c>: tolerance when validating access token times. Default 30 seconds.</summary>
@@ -49,6 +53,14 @@ public sealed class AuthOptions
     /// <summary><c>Auth__Cookies__*</c>: cookie names and attributes.</summary>
     [Required]
     public AuthCookieOptions Cookies { get; set; } = new();
+
+    /// <summary>
+    /// <c>Auth__PublicOrigins__N</c>: the origins (scheme://host[:port]) this API is served on, which may always send
+    /// state-changing requests. Never taken from the request's <c>Host</c> header (DNS rebinding could make any site
+    /// "own"). Default: derived from <c>WEBSITE_HOSTNAME</c>, which the Functions host sets (https, or http for a
+    /// loopback name such as Core Tools' or the DevHost's <c>localhost:7071</c>).
+    /// </summary>
+    public List<string> PublicOrigins { get; set; } = [];
 
     /// <summary>
     /// <c>Auth__AllowedOrigins__N</c>: origins (scheme://host[:port]) besides the API's own that may send

@@ -15,6 +15,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Longest <see cref="AuthOptions.RefreshReuseGrace"/> accepted.</summary>
+    public static readonly TimeSpan MaxReuseGrace = TimeSpan.FromSeconds(60);
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
@@ -31,7 +34,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         }
 
         ValidateCookies(options.Cookies, failures);
-        ValidateOrigins(options.AllowedOrigins, failures);
+        ValidateOrigins(options.AllowedOrigins, "Auth__AllowedOrigins", failures);
+        ValidateOrigins(options.PublicOrigins, "Auth__PublicOrigins", failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -100,9 +104,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add("Auth__RefreshTokenLifetime must not exceed Auth__SessionLifetime");
         }
 
-        if (o.RefreshReuseGrace < TimeSpan.Zero || o.RefreshReuseGrace >= o.RefreshTokenLifetime)
+        // The grace window hands the current successor to anyone presenting its predecessor; longer than a retry
+        // needs, it becomes a window in which a stolen token is not detected.
+        if (o.RefreshReuseGrace < TimeSpan.Zero || o.RefreshReuseGrace > MaxReuseGrace || o.RefreshReuseGrace >= o.RefreshTokenLifetime)
         {
-            failures.Add("Auth__RefreshReuseGrace must be zero or more and shorter than Auth__RefreshTokenLifetime");
+            failures.Add("Auth__RefreshReuseGrace must be between 00:00:00 and 00:01:00 and shorter than Auth__RefreshTokenLifetime");
         }
 
         if (o.ClockSkew < TimeSpan.Zero || o.ClockSkew > MaxClockSkew)
@@ -196,7 +202,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         }
     }
 
-    private static void ValidateOrigins(List<string>? origins, List<string> failures)
+    private static void ValidateOrigins(List<string>? origins, string setting, List<string> failures)
     {
         if (origins is null)
         {
@@ -207,7 +213,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             if (!IsOrigin(origins[i]))
             {
-                failures.Add($"Auth__AllowedOrigins__{i} must be an http(s) origin such as https://app.example.com (scheme, host, optional port; no path)");
+                failures.Add($"{setting}__{i} must be an http(s) origin such as https://app.example.com (scheme, host, optional port; no path)");
             }
         }
     }

@@ -1,7 +1,9 @@
+using FuncAuth.Http;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,13 +26,24 @@ public static class AuthServiceCollectionExtensions
 
         services.AddOptions<AuthOptions>()
             .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (options.PublicOrigins.Count == 0)
+                {
+                    options.PublicOrigins.AddRange(OwnOrigins.FromWebsiteHostName(configuration[OwnOrigins.WebsiteHostNameSetting]));
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthDeploymentValidator>());
 
         // Tests replace the clock with a FakeTimeProvider by registering theirs first.
         services.TryAddSingleton(TimeProvider.System);
 
+        services.TryAddSingleton(provider => new SigningKeyRing(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
+        services.TryAddSingleton(provider => new RefreshTokenKeyRing(provider.GetRequiredService<SigningKeyRing>().Secrets));
+        services.TryAddSingleton<RefreshTokenCodec>();
         services.TryAddSingleton<AccessTokenService>();
         services.TryAddSingleton<PasswordService>();
         services.TryAddSingleton<RegistrationService>();

@@ -14,7 +14,7 @@ public static partial class SecurityLog
     public static partial void LoginUnknownAccount(this ILogger logger);
 
     /// <summary>Login refused because the password did not match.</summary>
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Login failed for user {UserId}: wrong password ({FailedCount} consecutive)")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Login failed for user {UserId}: wrong password (attempt {FailedCount} since the last success)")]
     public static partial void LoginFailed(this ILogger logger, string userId, int failedCount);
 
     /// <summary>This failure reached the threshold and locked the account.</summary>
@@ -37,9 +37,13 @@ public static partial class SecurityLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Refresh rotated session {SessionId} of user {UserId} to generation {Generation}")]
     public static partial void RefreshRotated(this ILogger logger, string userId, string sessionId, int generation);
 
-    /// <summary>An already-rotated token was replayed: the whole session is revoked.</summary>
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Refresh token replay detected for session {SessionId} of user {UserId}; session revoked")]
-    public static partial void RefreshReplayDetected(this ILogger logger, string userId, string sessionId);
+    /// <summary>An earlier generation was replayed after the grace window: the whole session is revoked.</summary>
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Refresh token replay detected for session {SessionId} of user {UserId} (generation {PresentedGeneration} presented, {CurrentGeneration} current); session revoked")]
+    public static partial void RefreshReplayDetected(this ILogger logger, string userId, string sessionId, int presentedGeneration, int currentGeneration);
+
+    /// <summary>The just-replaced token came back within the grace window and got the same successor (retry or racing tab).</summary>
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Refresh within the reuse grace: successor generation {Generation} of session {SessionId} of user {UserId} reissued")]
+    public static partial void RefreshSuccessorReissued(this ILogger logger, string userId, string sessionId, int generation);
 
     /// <summary>A refresh was refused (answered 401).</summary>
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Refresh refused for session {SessionId} of user {UserId}: {Reason}")]

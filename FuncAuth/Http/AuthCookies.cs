@@ -72,6 +72,8 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
     /// Parses the <c>Cookie</c> header itself rather than using <c>request.Cookies</c>: the gRPC worker's parser
     /// (<c>GrpcHttpRequestData.ToHttpCookies</c>, worker 2.52.0) throws <see cref="IndexOutOfRangeException"/> on
     /// empty pairs such as <c>Cookie: =</c> or <c>Cookie: ;;</c>, which turned a junk cookie into a 500.
+    /// A name sent twice is treated as absent: a sibling subdomain can set a second cookie of the same name (cookie
+    /// tossing), and the server cannot tell which one is ours, so it trusts neither.
     /// </remarks>
     private static string? Read(HttpRequestData request, string name)
     {
@@ -80,6 +82,8 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
             return null;
         }
 
+        string? found = null;
+        var matches = 0;
         foreach (var header in headers)
         {
             foreach (var pair in header.Split(';'))
@@ -90,11 +94,11 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
                     continue;
                 }
 
-                var value = pair[(equals + 1)..].Trim();
-                return value.Length == 0 || value.Length > MaxCookieValueLength ? null : value;
+                matches++;
+                found = pair[(equals + 1)..].Trim();
             }
         }
 
-        return null;
+        return matches != 1 || found is null || found.Length == 0 || found.Length > MaxCookieValueLength ? null : found;
     }
 }

@@ -9,7 +9,8 @@ namespace FuncAuth.Http;
 /// <summary>
 /// The one place that reads credentials: the access cookie, or an <c>Authorization: Bearer</c> header.
 /// A valid token puts an <see cref="Auth.AuthenticatedUser"/> on the context for any function; a function marked
-/// <see cref="RequireAuthenticationAttribute"/> gets a 401 problem without running when there is none.
+/// <see cref="RequireAuthenticationAttribute"/> gets a 401 problem without running when there is none. Every answer
+/// of a protected function, or to a caller with a valid token, is marked <c>Cache-Control: no-store</c>.
 /// </summary>
 public sealed partial class AuthenticationMiddleware(
     AccessTokenService tokens,
@@ -40,7 +41,8 @@ public sealed partial class AuthenticationMiddleware(
             LogInvalidToken(logger, context.FunctionDefinition.Name);
         }
 
-        if (user is null && protectedFunctions.IsProtected(context.FunctionDefinition))
+        var isProtected = protectedFunctions.IsProtected(context.FunctionDefinition);
+        if (user is null && isProtected)
         {
             var detail = presented is null
                 ? "Sign in first: no access token was presented."
@@ -50,6 +52,13 @@ public sealed partial class AuthenticationMiddleware(
         }
 
         await next(context);
+
+        // Answers to an authenticated caller are personal: set here once so no protected function can forget it,
+        // and a shared cache (CDN, corporate proxy) never stores one.
+        if ((isProtected || user is not null) && context.GetHttpResponseData() is { } response)
+        {
+            response.NoStore();
+        }
     }
 
     private string? ReadToken(HttpRequestData request)

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace FuncAuth.Http;
 
 /// <summary>
-/// Decides whether a state-changing request comes from the API's own origin (scheme of the request URL plus
-/// its <c>Host</c> header) or a configured allowed origin. Browsers always send <c>Origin</c> (or at least
-/// <c>Referer</c>) on cross-site POSTs; requests with neither come from non-browser clients and pass.
+/// Decides whether a state-changing request comes from one of the API's own origins (<c>Auth__PublicOrigins</c>) or a
+/// configured allowed origin (<c>Auth__AllowedOrigins</c>). The request's own <c>Host</c> header is never trusted for
+/// this: under DNS rebinding a hostile page's requests carry its own host name. Browsers always send <c>Origin</c>
+/// (or at least <c>Referer</c>) on cross-site POSTs; requests with neither come from non-browser clients and pass.
 /// </summary>
 public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
 {
-    private readonly HashSet<string> _allowed = options.Value.AllowedOrigins
+    private readonly HashSet<string> _allowed = options.Value.PublicOrigins
+        .Concat(options.Value.AllowedOrigins)
         .Select(o => TryGetOrigin(o, out var origin) ? origin : null)
         .OfType<string>()
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -34,23 +36,13 @@ public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
         }
 
         // "null" (sandboxed frames, privacy redirects) and anything unparsable count as foreign.
-        if (claimed is null || !TryGetOrigin(claimed, out var origin))
-        {
-            return false;
-        }
-
-        return _allowed.Contains(origin) || string.Equals(origin, OwnOrigin(request), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string? OwnOrigin(HttpRequestData request)
-    {
-        var host = request.Headers.TryGetValues("Host", out var hosts) ? hosts.FirstOrDefault() : request.Url.Authority;
-        return string.IsNullOrWhiteSpace(host) || !TryGetOrigin($"{request.Url.Scheme}://{host}", out var origin) ? null : origin;
+        return claimed is not null && TryGetOrigin(claimed, out var origin) && _allowed.Contains(origin);
     }
 
     /// <summary>Normalizes <c>scheme://host[:port]</c> (default ports dropped) from an origin or URL.</summary>
     public static bool TryGetOrigin(string value, out string origin)
     {
+        ArgumentNullException.ThrowIfNull(value);
         origin = string.Empty;
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)

@@ -35,7 +35,7 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
         }
 
         // Over-long input cannot match a stored account; refuse before hashing megabytes of nonsense.
-        if (input.Email.Length > 254 || input.Password.Length > Users.CredentialRules.MaxPasswordLength)
+        if (input.Email.Length > Users.EmailAddress.MaxLength || input.Password.Length > Users.CredentialRules.MaxPasswordLength)
         {
             return ProblemResponses.Unauthorized(request, InvalidCredentialsDetail);
         }
@@ -45,7 +45,9 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
         {
             LoginResult.Success success => responses.Create(request, success.Tokens, mode),
             LoginResult.LockedOut locked => ProblemResponses.WithRetryAfter(
-                request, HttpStatusCode.TooManyRequests, "Too many failed sign-ins; the account is locked for now.", locked.RetryAfter),
+                request, HttpStatusCode.TooManyRequests, "Too many sign-in attempts; the account is locked for now.", locked.RetryAfter),
+            LoginResult.Busy busy => ProblemResponses.WithRetryAfter(
+                request, HttpStatusCode.ServiceUnavailable, "The service is busy checking other sign-ins; try again shortly.", busy.RetryAfter),
             _ => ProblemResponses.Unauthorized(request, InvalidCredentialsDetail),
         };
     }

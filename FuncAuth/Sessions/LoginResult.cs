@@ -11,6 +11,12 @@ public abstract record LoginResult
     /// <summary>Unknown email or wrong password: the caller cannot tell which.</summary>
     public sealed record InvalidCredentials : LoginResult;
 
-    /// <summary>The account is locked; try again after <paramref name="RetryAfter"/>.</summary>
+    /// <summary>
+    /// The account is locked, or its attempt could not be counted (too many concurrent attempts on it): nothing was
+    /// verified; try again after <paramref name="RetryAfter"/>.
+    /// </summary>
     public sealed record LockedOut(TimeSpan RetryAfter) : LoginResult;
+
+    /// <summary>This instance is hashing at capacity: refused before any storage call; try again after <paramref name="RetryAfter"/>.</summary>
+    public sealed record Busy(TimeSpan RetryAfter) : LoginResult;
 }

@@ -9,20 +9,25 @@ using Microsoft.Extensions.Options;
 namespace FuncAuth.Sessions;
 
 /// <summary>
-/// Password login with per-account lockout stored on the user row. Storage round trips: 1 read, +1 conditional write
-/// on a wrong password (or on a success that resets a failure count or rehashes), +1 session write on success.
+/// Password login with a race-free per-account lockout on the user row. Storage round trips: read the user; count the
+/// attempt (a conditional write) <em>before</em> the password is checked; on success insert the session and reset the
+/// count (in parallel). An unknown email costs 1 (and the same hashing work as a real check).
 /// </summary>
 public sealed class LoginService(
     IUserStore users,
     ISessionStore sessions,
     PasswordService passwords,
     AccessTokenService accessTokens,
+    RefreshTokenCodec refreshTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
     ILogger<LoginService> logger)
 {
-    /// <summary>How many times a lost ETag race on the user row is re-read and re-applied.</summary>
-    internal const int MaxWriteAttempts = 3;
+    /// <summary>Conditional writes tried per step before giving up (each lost one is re-read first).</summary>
+    internal const int MaxWriteAttempts = 4;
+
+    /// <summary>What a caller whose attempt lost every race on a busy account is asked to wait.</summary>
+    internal static readonly TimeSpan ContendedRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly AuthOptions _options = options.Value;
 
@@ -35,123 +40,114 @@ public sealed class LoginService(
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(email), cancellationToken);
         if (user is null)
         {
-            // Same PBKDF2 cost as a wrong password, so response time does not reveal which emails exist.
+            // Same hashing cost as a wrong password, so response time does not reveal which emails exist.
             passwords.VerifyDummy(password);
             logger.LoginUnknownAccount();
             return new LoginResult.InvalidCredentials();
         }
 
         var now = time.GetUtcNow();
-        if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
+        var counted = await CountAttemptAsync(user, now, cancellationToken);
+        if (counted is not LoginAttempt.Counted { User: var reserved })
         {
-            // Not even a correct password gets in while locked, so the password is not checked (no oracle, no cost).
-            var retryAfter = TimeSpan.FromSeconds(Math.Ceiling((lockedUntil - now).TotalSeconds));
-            logger.LoginRefusedLocked(user.UserId, (long)retryAfter.TotalSeconds);
-            return new LoginResult.LockedOut(retryAfter);
+            return counted is LoginAttempt.Locked locked
+                ? new LoginResult.LockedOut(locked.RetryAfter)
+                : new LoginResult.LockedOut(ContendedRetryAfter);
         }
 
-        var verification = passwords.Verify(user.PasswordHash, password);
+        var verification = passwords.Verify(reserved.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            await RecordFailureAsync(user, now, cancellationToken);
+            // The attempt is already counted; the one that took the last slot has locked the account.
+            if (reserved.LockedUntil is { } lockedUntil)
+            {
+                logger.AccountLocked(reserved.UserId, lockedUntil);
+            }
+            else
+            {
+                logger.LoginFailed(reserved.UserId, reserved.FailedLoginCount);
+            }
 
-            // The failure that reaches the threshold still answers 401 like the ones before it; the lock shows from
-            // the next attempt on (429 with Retry-After). Every wrong password therefore gets the same answer.
             return new LoginResult.InvalidCredentials();
         }
 
-        if (user.FailedLoginCount > 0 || user.LockedUntil is not null || verification == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            var newHash = verification == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(password) : null;
-            user = await UpdateWithRetryAsync(user, u => u with
-            {
-                FailedLoginCount = 0,
-                LockedUntil = null,
-                PasswordHash = newHash ?? u.PasswordHash,
-            }, cancellationToken) ?? user;
-        }
-
-        return new LoginResult.Success(await StartSessionAsync(user, now, cancellationToken));
-    }
-
-    private async Task RecordFailureAsync(UserRecord user, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var stored = await UpdateWithRetryAsync(user, u =>
-        {
-            // Another instance may have locked the account since we read it: the lock already holds, nothing to count.
-            if (u.LockedUntil is { } until && until > now)
-            {
-                return null;
-            }
-
-            var count = u.FailedLoginCount + 1;
-            return count >= _options.Lockout.MaxFailedAttempts
-                ? u with { FailedLoginCount = 0, LockedUntil = now + _options.Lockout.Duration }
-                : u with { FailedLoginCount = count, LockedUntil = null };
-        }, cancellationToken);
-
-        if (stored?.LockedUntil is { } lockedUntil && lockedUntil > now)
-        {
-            logger.AccountLocked(stored.UserId, lockedUntil);
-        }
-        else
-        {
-            logger.LoginFailed(user.UserId, stored?.FailedLoginCount ?? user.FailedLoginCount + 1);
-        }
+        var newHash = verification == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(password) : null;
+        var session = StartSessionAsync(reserved, now, cancellationToken);
+        await Task.WhenAll(session, ResetAsync(reserved, newHash, cancellationToken));
+        return new LoginResult.Success(await session);
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> with an ETag-conditional write; on a lost race re-reads and re-applies, at
-    /// most <see cref="MaxWriteAttempts"/> writes. <paramref name="change"/> returns null when no write is needed.
-    /// Returns the stored record, or null when nothing was written.
+    /// Counts one attempt with an ETag-conditional write, re-reading after each lost race. Never lets an attempt through
+    /// uncounted: a lock seen on the way refuses it, and an account that keeps changing under it refuses it too.
     /// </summary>
-    private async Task<UserRecord?> UpdateWithRetryAsync(
-        UserRecord user, Func<UserRecord, UserRecord?> change, CancellationToken cancellationToken)
+    private async Task<LoginAttempt> CountAttemptAsync(UserRecord user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var current = user;
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var changed = change(current);
-            if (changed is null)
+            if (LockoutRules.LockedFor(current, now) is { } retryAfter)
             {
-                return null;
+                logger.LoginRefusedLocked(current.UserId, (long)retryAfter.TotalSeconds);
+                return new LoginAttempt.Locked(retryAfter);
             }
 
-            var stored = await users.TryUpdateLoginStateAsync(changed, cancellationToken);
-            if (stored is not null)
+            if (await users.TryUpdateLoginStateAsync(LockoutRules.Count(current, now, _options.Lockout)!, cancellationToken) is { } stored)
             {
-                return stored;
+                return new LoginAttempt.Counted(stored);
             }
 
-            if (attempt == MaxWriteAttempts)
+            if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
             {
                 break;
-            }
-
-            var reread = await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken);
-            if (reread is null)
-            {
-                logger.LoginStateNotUpdated(user.UserId, "user no longer exists");
-                return null;
             }
 
             current = reread;
         }
 
-        logger.LoginStateNotUpdated(user.UserId, "lost every conditional write");
-        return null;
+        logger.LoginStateNotUpdated(user.UserId, "the attempt could not be counted; refused without checking the password");
+        return new LoginAttempt.Contended();
+    }
+
+    /// <summary>Resets the count after a verified password; a failure here is logged, not the caller's problem.</summary>
+    private async Task ResetAsync(UserRecord user, string? newHash, CancellationToken cancellationToken)
+    {
+        var current = user;
+        try
+        {
+            for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+            {
+                if (await users.TryUpdateLoginStateAsync(LockoutRules.Reset(current, newHash), cancellationToken) is not null)
+                {
+                    return;
+                }
+
+                if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
+                {
+                    break;
+                }
+
+                current = reread;
+            }
+
+            logger.LoginStateNotUpdated(user.UserId, "the count was not reset after a successful login");
+        }
+        catch (Storage.StorageUnavailableException)
+        {
+            logger.LoginStateNotUpdated(user.UserId, "storage unavailable while resetting the count after a successful login");
+        }
     }
 
     private async Task<IssuedTokens> StartSessionAsync(UserRecord user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sessionId = RandomIds.NewId();
-        var refresh = RefreshTokenCodec.Create(user.UserId, sessionId);
-        var session = SessionRotation.Start(user.UserId, sessionId, user.Email, user.DisplayName, refresh.Hash, now, _options);
+        var session = SessionRotation.Start(user.UserId, sessionId, user.Email, user.DisplayName, now, _options);
         await sessions.CreateAsync(session, cancellationToken);
 
-        var caller = new AuthenticatedUser(user.UserId, sessionId, user.Email, user.DisplayName);
+        var caller = new AuthenticatedUser(user.UserId, sessionId);
         var access = accessTokens.Issue(caller);
+        var refresh = refreshTokens.Issue(user.UserId, sessionId, session.Generation);
         logger.LoginSucceeded(user.UserId, sessionId);
-        return new IssuedTokens(caller, access.Token, access.ExpiresAt, refresh.Token, session.RefreshExpiresAt);
+        return new IssuedTokens(caller, user.Email, user.DisplayName, access.Token, access.ExpiresAt, refresh, session.RefreshExpiresAt);
     }
 }

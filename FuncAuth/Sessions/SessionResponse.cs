@@ -10,5 +10,5 @@ public sealed record SessionResponse(
 {
     /// <summary>Builds the cookie-mode body from issued tokens.</summary>
     public static SessionResponse From(IssuedTokens tokens) => new(
-        tokens.User.UserId, tokens.User.Email, tokens.User.DisplayName, tokens.AccessTokenExpiresAt, tokens.RefreshTokenExpiresAt);
+        tokens.User.UserId, tokens.Email, tokens.DisplayName, tokens.AccessTokenExpiresAt, tokens.RefreshTokenExpiresAt);
 }

@@ -6,65 +6,87 @@ using Microsoft.Extensions.Options;
 namespace FuncAuth.Sessions;
 
 /// <summary>
-/// Refresh-token rotation and logout. Refresh is 2 round trips (point read, ETag-conditional replace); logout is 1
-/// (delete); logout-all is the store's partition query plus batches.
+/// Refresh-token rotation and logout. Refresh is 2 round trips (point read, ETag-conditional replace); a retry within
+/// the grace window 1 (read); a replay 2 (read, revoking merge); a malformed or forged token 0. Logout is 1 (delete)
+/// and only for a genuine token or the caller's own session; logout-all is the store's partition query plus batches.
 /// </summary>
 public sealed class SessionService(
     ISessionStore sessions,
+    RefreshTokenCodec refreshTokens,
     AccessTokenService accessTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
     ILogger<SessionService> logger)
 {
+    /// <summary>Reads of the session per refresh: the first, plus one after each conditional write lost to another writer.</summary>
+    internal const int MaxReads = 3;
+
     private readonly AuthOptions _options = options.Value;
 
-    /// <summary>Rotates the session of <paramref name="refreshToken"/> if it is that session's current token.</summary>
+    /// <summary>Rotates the session of <paramref name="refreshToken"/>, reissues its successor, or refuses it.</summary>
     public async Task<RefreshResult> RefreshAsync(string? refreshToken, CancellationToken cancellationToken)
     {
-        if (!RefreshTokenCodec.TryParse(refreshToken, out var parsed))
+        var parse = refreshTokens.TryParse(refreshToken, out var token);
+        if (token is null)
         {
-            // Garbage costs no storage call.
-            return Refused(null, null, RefreshFailureReason.Malformed);
-        }
-
-        var session = await sessions.GetAsync(parsed.UserId, parsed.SessionId, cancellationToken);
-        if (session is null)
-        {
-            return Refused(parsed.UserId, parsed.SessionId, RefreshFailureReason.Unknown);
+            // A made-up token (real ids with random bytes) is refused before any storage call, so it can neither
+            // revoke a session nor probe whether one exists.
+            return Refused(null, null, parse == RefreshTokenParseResult.Forged ? RefreshFailureReason.Forged : RefreshFailureReason.Malformed);
         }
 
         var now = time.GetUtcNow();
-        switch (SessionRotation.Decide(session, parsed.Hash, now, _options))
+        for (var read = 1; read <= MaxReads; read++)
         {
-            case RotationDecision.Rotate:
-                return await RotateAsync(session, now, cancellationToken);
-            case RotationDecision.ReplayDetected:
-                await RevokeAsync(session, now, cancellationToken);
-                logger.RefreshReplayDetected(session.UserId, session.SessionId);
-                return new RefreshResult.Failure(RefreshFailureReason.ReplayDetected);
-            case RotationDecision.Expired:
-                return Refused(session.UserId, session.SessionId, RefreshFailureReason.Expired);
-            case RotationDecision.Revoked:
-                return Refused(session.UserId, session.SessionId, RefreshFailureReason.Revoked);
-            case RotationDecision.GraceRefused:
-                return Refused(session.UserId, session.SessionId, RefreshFailureReason.GraceRefused);
-            default:
-                return Refused(session.UserId, session.SessionId, RefreshFailureReason.Unknown);
+            var session = await sessions.GetAsync(token.UserId, token.SessionId, cancellationToken);
+            if (session is null)
+            {
+                return Refused(token.UserId, token.SessionId, RefreshFailureReason.Unknown);
+            }
+
+            switch (SessionRotation.Decide(session, token.Generation, now, _options))
+            {
+                case RotationDecision.Rotate:
+                    var rotated = SessionRotation.Rotate(session, now, _options);
+
+                    // The ETag makes this atomic: of concurrent refreshes with one token exactly one write lands. The
+                    // others (and a storage-client retry of a write that landed) read again and find the successor
+                    // within the grace window, so they answer with the same tokens.
+                    if (await sessions.TryReplaceAsync(rotated, cancellationToken))
+                    {
+                        logger.RefreshRotated(session.UserId, session.SessionId, rotated.Generation);
+                        return Issue(rotated);
+                    }
+
+                    continue;
+                case RotationDecision.ReissueSuccessor:
+                    logger.RefreshSuccessorReissued(session.UserId, session.SessionId, session.Generation);
+                    return Issue(session);
+                case RotationDecision.ReplayDetected:
+                    await sessions.RevokeAsync(session.UserId, session.SessionId, now, cancellationToken);
+                    logger.RefreshReplayDetected(session.UserId, session.SessionId, token.Generation, session.Generation);
+                    return new RefreshResult.Failure(RefreshFailureReason.ReplayDetected);
+                case RotationDecision.Expired:
+                    return Refused(session.UserId, session.SessionId, RefreshFailureReason.Expired);
+                case RotationDecision.Revoked:
+                    return Refused(session.UserId, session.SessionId, RefreshFailureReason.Revoked);
+                default:
+                    return Refused(session.UserId, session.SessionId, RefreshFailureReason.Unknown);
+            }
         }
+
+        return Refused(token.UserId, token.SessionId, RefreshFailureReason.LostRace);
     }
 
     /// <summary>
-    /// Ends one session: the one named by <paramref name="refreshToken"/> if it parses, else the caller's
-    /// <c>sid</c>, else nothing (logout is idempotent). At most one round trip.
+    /// Ends one session: the one a genuine <paramref name="refreshToken"/> names, else the caller's <c>sid</c>, else
+    /// nothing (logout is idempotent). A forged token changes nothing. At most one round trip.
     /// </summary>
     public async Task LogoutAsync(string? refreshToken, AuthenticatedUser? caller, CancellationToken cancellationToken)
     {
-        // The refresh token is preferred: it works after the access token expired. Deleting by its ids without
-        // reading the row to check the hash keeps logout at one round trip; the random 128-bit session id is only
-        // known to holders of that session's tokens (refresh token, or the access token's sid), and deleting grants
-        // nothing beyond what the sid path already allows.
-        var (userId, sessionId) = RefreshTokenCodec.TryParse(refreshToken, out var parsed)
-            ? (parsed.UserId, parsed.SessionId)
+        // The refresh token is preferred: it works after the access token expired. Its MAC proves it was issued for
+        // that session, so no read is needed; ids alone (the sid is in every access token) prove nothing.
+        var (userId, sessionId) = refreshTokens.TryParse(refreshToken, out var token) == RefreshTokenParseResult.Genuine && token is not null
+            ? (token.UserId, token.SessionId)
             : (caller?.UserId, caller?.SessionId);
 
         if (userId is null || sessionId is null)
@@ -85,37 +107,14 @@ public sealed class SessionService(
         return count;
     }
 
-    private async Task<RefreshResult> RotateAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The tokens of the session's current generation: after a rotation, or again within the grace window.</summary>
+    private RefreshResult.Success Issue(SessionRecord session)
     {
-        var refresh = RefreshTokenCodec.Create(session.UserId, session.SessionId);
-        var rotated = SessionRotation.Rotate(session, refresh.Hash, now, _options);
-
-        // The ETag makes this atomic: of concurrent refreshes with one token exactly one write lands.
-        if (!await sessions.TryReplaceAsync(rotated, cancellationToken))
-        {
-            return Refused(session.UserId, session.SessionId, RefreshFailureReason.LostRace);
-        }
-
-        var caller = new AuthenticatedUser(session.UserId, session.SessionId, session.Email, session.DisplayName);
+        var caller = new AuthenticatedUser(session.UserId, session.SessionId);
         var access = accessTokens.Issue(caller);
-        logger.RefreshRotated(session.UserId, session.SessionId, rotated.Generation);
-        return new RefreshResult.Success(
-            new IssuedTokens(caller, access.Token, access.ExpiresAt, refresh.Token, rotated.RefreshExpiresAt));
-    }
-
-    private async Task RevokeAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (await sessions.TryReplaceAsync(SessionRotation.Revoke(session, now), cancellationToken))
-        {
-            return;
-        }
-
-        // Someone rotated in between (perhaps the thief): revoke whatever is stored now, once.
-        var current = await sessions.GetAsync(session.UserId, session.SessionId, cancellationToken);
-        if (current is not null && current.RevokedAt is null)
-        {
-            await sessions.TryReplaceAsync(SessionRotation.Revoke(current, now), cancellationToken);
-        }
+        var refresh = refreshTokens.Issue(session.UserId, session.SessionId, session.Generation);
+        return new RefreshResult.Success(new IssuedTokens(
+            caller, session.Email, session.DisplayName, access.Token, access.ExpiresAt, refresh, session.RefreshExpiresAt));
     }
 
     private RefreshResult.Failure Refused(string? userId, string? sessionId, RefreshFailureReason reason)

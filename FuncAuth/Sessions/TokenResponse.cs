@@ -20,8 +20,8 @@ public sealed record TokenResponse(
         "Bearer",
         Math.Max(0, (long)Math.Floor((tokens.AccessTokenExpiresAt - now).TotalSeconds)),
         tokens.User.UserId,
-        tokens.User.Email,
-        tokens.User.DisplayName,
+        tokens.Email,
+        tokens.DisplayName,
         tokens.AccessTokenExpiresAt,
         tokens.RefreshTokenExpiresAt);
 }

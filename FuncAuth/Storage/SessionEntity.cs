@@ -6,7 +6,7 @@ namespace FuncAuth.Storage;
 
 /// <summary>
 /// The sessions-table row of a <see cref="SessionRecord"/>: PartitionKey = user id, RowKey = session id.
-/// Retired token hashes are one space-separated string (base64url never contains a space). Times are stored as UTC.
+/// Constant size whatever the number of rotations. Times are stored as UTC.
 /// </summary>
 internal sealed class SessionEntity : ITableEntity
 {
@@ -17,11 +17,8 @@ internal sealed class SessionEntity : ITableEntity
 
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
-    public string CurrentTokenHash { get; set; } = "";
-    public string? PreviousTokenHash { get; set; }
-    public DateTimeOffset? RotatedAt { get; set; }
-    public string? RetiredTokenHashes { get; set; }
     public int Generation { get; set; }
+    public DateTimeOffset? RotatedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset RefreshExpiresAt { get; set; }
     public DateTimeOffset AbsoluteExpiresAt { get; set; }
@@ -33,11 +30,8 @@ internal sealed class SessionEntity : ITableEntity
         RowKey = session.SessionId,
         Email = session.Email,
         DisplayName = session.DisplayName,
-        CurrentTokenHash = session.CurrentTokenHash,
-        PreviousTokenHash = session.PreviousTokenHash,
-        RotatedAt = session.RotatedAt?.ToUniversalTime(),
-        RetiredTokenHashes = session.RetiredTokenHashes.Count == 0 ? null : string.Join(' ', session.RetiredTokenHashes),
         Generation = session.Generation,
+        RotatedAt = session.RotatedAt?.ToUniversalTime(),
         CreatedAt = session.CreatedAt.ToUniversalTime(),
         RefreshExpiresAt = session.RefreshExpiresAt.ToUniversalTime(),
         AbsoluteExpiresAt = session.AbsoluteExpiresAt.ToUniversalTime(),
@@ -49,11 +43,8 @@ internal sealed class SessionEntity : ITableEntity
         RowKey,
         Email,
         DisplayName,
-        CurrentTokenHash,
-        PreviousTokenHash,
-        RotatedAt?.ToUniversalTime(),
-        RetiredTokenHashes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         Generation,
+        RotatedAt?.ToUniversalTime(),
         CreatedAt.ToUniversalTime(),
         RefreshExpiresAt.ToUniversalTime(),
         AbsoluteExpiresAt.ToUniversalTime(),

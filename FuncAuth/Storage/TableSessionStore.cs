@@ -20,7 +20,14 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
     public Task CreateAsync(SessionRecord session, CancellationToken cancellationToken) =>
         provisioner.RunAsync("creating a session", async () =>
         {
-            await table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // The client retried an insert whose first attempt landed but whose answer was lost: the row is ours.
+            }
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -55,6 +62,24 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
             }
         }, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<bool> RevokeAsync(string userId, string sessionId, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        provisioner.RunAsync("revoking a session", async () =>
+        {
+            // Merge sends only RevokedAt; ETag.All makes it unconditional (a retry writes the same value again) but
+            // still fails with 404 rather than creating a half row when the session is gone.
+            var revocation = new TableEntity(userId, sessionId) { [nameof(SessionEntity.RevokedAt)] = revokedAt.ToUniversalTime() };
+            try
+            {
+                await table.UpdateEntityAsync(revocation, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return false;
+            }
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task DeleteAsync(string userId, string sessionId, CancellationToken cancellationToken) =>

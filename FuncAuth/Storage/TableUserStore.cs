@@ -16,14 +16,20 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
     public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken) =>
         provisioner.RunAsync("creating a user", async () =>
         {
+            var entity = UserEntity.From(user);
             try
             {
-                await table.AddEntityAsync(UserEntity.From(user), cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                return false;
+                // Either the email is taken, or the client retried an insert whose first attempt landed but whose
+                // answer was lost: the registration id written with the row tells the two apart.
+                var existing = await table.GetEntityIfExistsAsync<UserEntity>(
+                    entity.PartitionKey, entity.RowKey, select: [nameof(UserEntity.RegistrationId)], cancellationToken)
+                    .ConfigureAwait(false);
+                return existing.HasValue && existing.Value!.RegistrationId == user.RegistrationId;
             }
         }, cancellationToken);
 

@@ -25,6 +25,7 @@ internal sealed class UserEntity : ITableEntity
     public int FailedLoginCount { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string RegistrationId { get; set; } = "";
 
     /// <summary>
     /// Lower-case hex SHA-256 of the normalized email: emails may contain '/', '\', '#', '?' and control
@@ -45,6 +46,7 @@ internal sealed class UserEntity : ITableEntity
         FailedLoginCount = user.FailedLoginCount,
         LockedUntil = user.LockedUntil?.ToUniversalTime(),
         CreatedAt = user.CreatedAt.ToUniversalTime(),
+        RegistrationId = user.RegistrationId,
     };
 
     public UserRecord ToRecord() => new(
@@ -56,5 +58,6 @@ internal sealed class UserEntity : ITableEntity
         FailedLoginCount,
         LockedUntil?.ToUniversalTime(),
         CreatedAt.ToUniversalTime(),
+        RegistrationId,
         ETag.ToString());
 }

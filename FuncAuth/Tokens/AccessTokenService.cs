@@ -22,11 +22,11 @@ public sealed class AccessTokenService
     private readonly TokenValidationParameters _parameters;
 
     /// <summary>Creates the service from validated options.</summary>
-    public AccessTokenService(IOptions<AuthOptions> options, TimeProvider timeProvider)
+    public AccessTokenService(IOptions<AuthOptions> options, SigningKeyRing keys, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _keys = new SigningKeyRing(_options);
+        _keys = keys;
         _time = timeProvider;
 
         // Without this the handler would rename `sub` to a long WS-* claim type on the way in.
@@ -78,8 +78,6 @@ public sealed class AccessTokenService
                 [JwtRegisteredClaimNames.Sub] = user.UserId,
                 [JwtRegisteredClaimNames.Sid] = user.SessionId,
                 [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-                [JwtRegisteredClaimNames.Email] = user.Email,
-                [JwtRegisteredClaimNames.Name] = user.DisplayName,
             },
         };
 
@@ -117,11 +115,7 @@ public sealed class AccessTokenService
             return null;
         }
 
-        return new AuthenticatedUser(
-            userId,
-            sessionId,
-            ReadString(jwt, JwtRegisteredClaimNames.Email) ?? "",
-            ReadString(jwt, JwtRegisteredClaimNames.Name) ?? "");
+        return new AuthenticatedUser(userId, sessionId);
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

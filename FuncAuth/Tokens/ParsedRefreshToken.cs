@@ -1,7 +1,7 @@
 namespace FuncAuth.Tokens;
 
-/// <summary>What a well-formed refresh token carries: where its session lives and the hash to compare.</summary>
+/// <summary>A refresh token whose MAC verified: a token this server issued, and which session and generation it names.</summary>
 /// <param name="UserId">32 lower-case hex characters (the session's partition).</param>
 /// <param name="SessionId">32 lower-case hex characters (the session's row).</param>
-/// <param name="Hash">base64url SHA-256 of the 64 token bytes.</param>
-public sealed record ParsedRefreshToken(string UserId, string SessionId, string Hash);
+/// <param name="Generation">How many rotations the session had gone through when this token was issued (0 at login).</param>
+public sealed record ParsedRefreshToken(string UserId, string SessionId, int Generation);

@@ -23,6 +23,7 @@ public sealed class SigningKeyRing
             : [CreateKey(DefaultKeyId, options.SigningKey)];
 
         ValidationKeys = keys;
+        Secrets = keys.Select(k => k.Key).ToArray();
         SigningKey = keys[^1];
         SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256);
     }
@@ -35,6 +36,9 @@ public sealed class SigningKeyRing
 
     /// <summary>Every configured key; a token is accepted when its kid names one of them.</summary>
     public IReadOnlyList<SecurityKey> ValidationKeys { get; }
+
+    /// <summary>The raw key bytes in configuration order (the last signs): input for derived keys, never used directly elsewhere.</summary>
+    public IReadOnlyList<byte[]> Secrets { get; }
 
     private static SymmetricSecurityKey CreateKey(string id, string? base64)
     {

@@ -6,17 +6,28 @@ public static class EmailAddress
     /// <summary>RFC 5321 limits a forward path to 256 octets including the angle brackets.</summary>
     public const int MaxLength = 254;
 
-    /// <summary>Trim, then lower-case with the invariant culture so every instance derives the same key.</summary>
+    /// <summary>
+    /// The lookup key: trimmed, NFC (so <c>josé</c> typed as one code point or as <c>e</c> + combining accent is one
+    /// account), lower-cased with the invariant culture so every instance derives the same key. Never throws for
+    /// client input: ill-formed text is only lower-cased (and can never have been registered).
+    /// </summary>
     public static string Normalize(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return email.Trim().ToLowerInvariant();
+        return TextRules.ToNfc(email.Trim()).ToLowerInvariant();
+    }
+
+    /// <summary>The form stored for display: trimmed and NFC, case kept.</summary>
+    public static string Canonical(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return TextRules.ToNfc(email.Trim());
     }
 
     /// <summary>
     /// True for <c>local@domain.tld</c> shapes: exactly one '@', non-empty local part, a domain with a dot that
-    /// neither starts nor ends with it, no whitespace or control characters, at most <see cref="MaxLength"/> characters.
-    /// Checks the trimmed value; deliverability is not our concern.
+    /// neither starts nor ends with it, no whitespace, control, format (zero-width, bidi) characters or lone surrogates,
+    /// at most <see cref="MaxLength"/> characters. Checks the trimmed value; deliverability is not our concern.
     /// </summary>
     public static bool IsValid(string? email)
     {
@@ -26,20 +37,20 @@ public static class EmailAddress
         }
 
         var value = email.Trim();
-        if (value.Length is 0 or > MaxLength)
+        if (value.Length is 0 or > MaxLength || !TextRules.IsWellFormed(value) || TextRules.HasInvisibleCharacters(value))
         {
             return false;
         }
 
         foreach (var c in value)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c))
             {
                 return false;
             }
         }
 
-        var at = value.IndexOf('@');
+        var at = value.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at != value.LastIndexOf('@'))
         {
             return false;
@@ -53,8 +64,9 @@ public static class EmailAddress
     /// <summary>The part before the '@' of a valid address (the default display name).</summary>
     public static string LocalPart(string email)
     {
+        ArgumentNullException.ThrowIfNull(email);
         var value = email.Trim();
-        var at = value.IndexOf('@');
+        var at = value.IndexOf('@', StringComparison.Ordinal);
         return at > 0 ? value[..at] : value;
     }
 }

@@ -6,7 +6,10 @@ namespace FuncAuth.Users;
 /// </summary>
 public interface IUserStore
 {
-    /// <summary>Adds a new user; one round trip. Returns false when the email is already taken (409).</summary>
+    /// <summary>
+    /// Adds a new user; one round trip. Returns false when the email is already taken (409) by another registration;
+    /// a conflict with this registration's own earlier attempt (same <see cref="UserRecord.RegistrationId"/>) is a success.
+    /// </summary>
     Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken);
 
     /// <summary>Point read by normalized email; one round trip. Null when there is no such user.</summary>

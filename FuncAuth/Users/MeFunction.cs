@@ -1,22 +1,34 @@
 using System.Net;
 using FuncAuth.Http;
+using FuncAuth.Sessions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace FuncAuth.Users;
 
-/// <summary><c>GET /api/users/me</c>: who the access token says the caller is (no storage round trip).</summary>
-public sealed class MeFunction
+/// <summary>
+/// <c>GET /api/users/me</c>: who the caller is. The access token carries no personal data, so the email and display
+/// name come from the caller's session row (copied from the user at login): one point read, by the token's
+/// <c>sub</c> and <c>sid</c>. A session that has ended (logout, revocation) answers 401 here even while the access token
+/// has not expired.
+/// </summary>
+public sealed class MeFunction(ISessionStore sessions, TimeProvider time)
 {
-    /// <summary>200 with the caller; the middleware answers 401 for anonymous callers.</summary>
+    /// <summary>200 with the caller; 401 for anonymous callers (the middleware) and for ended sessions.</summary>
     [Function("Me")]
     [RequireAuthentication]
-    public HttpResponseData Run(
+    public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me")] HttpRequestData request,
         FunctionContext context)
     {
         var user = context.GetRequiredAuthenticatedUser();
+        var session = await sessions.GetAsync(user.UserId, user.SessionId, context.CancellationToken);
+        if (session is null || session.RevokedAt is not null || time.GetUtcNow() >= session.AbsoluteExpiresAt)
+        {
+            return ProblemResponses.Unauthorized(request, "The session has ended; sign in again.", invalidToken: true);
+        }
+
         return JsonResponses.Create(
-            request, HttpStatusCode.OK, new UserResponse(user.UserId, user.Email, user.DisplayName), FuncAuthJsonContext.Default.UserResponse);
+            request, HttpStatusCode.OK, new UserResponse(user.UserId, session.Email, session.DisplayName), FuncAuthJsonContext.Default.UserResponse);
     }
 }

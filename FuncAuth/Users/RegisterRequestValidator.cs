@@ -14,7 +14,7 @@ public static class RegisterRequestValidator
         }
         else if (!EmailAddress.IsValid(email))
         {
-            errors["email"] = ["The email is not a valid address."];
+            errors["email"] = ["The email is not a valid address (one '@', a domain with a dot, no spaces, control, format (zero-width, bidi) or invalid characters)."];
         }
 
         if (request.Password is null)
@@ -27,9 +27,11 @@ public static class RegisterRequestValidator
         }
 
         if (request.DisplayName is { } name
-            && (name.Trim().Length > CredentialRules.MaxDisplayNameLength || name.Any(char.IsControl)))
+            && (name.Trim().Length > CredentialRules.MaxDisplayNameLength
+                || !TextRules.IsWellFormed(name)
+                || TextRules.HasInvisibleCharacters(name)))
         {
-            errors["displayName"] = [$"The display name must be at most {CredentialRules.MaxDisplayNameLength} characters, without control characters."];
+            errors["displayName"] = [$"The display name must be at most {CredentialRules.MaxDisplayNameLength} characters, without control, format (zero-width, bidi) or invalid characters."];
         }
 
         return errors;

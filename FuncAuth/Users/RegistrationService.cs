@@ -27,8 +27,8 @@ public sealed class RegistrationService(
             throw new ArgumentException("Password length is outside CredentialRules.", nameof(password));
         }
 
-        var trimmed = email.Trim();
-        var name = string.IsNullOrWhiteSpace(displayName) ? EmailAddress.LocalPart(trimmed) : displayName.Trim();
+        var canonical = EmailAddress.Canonical(email);
+        var name = TextRules.ToNfc(string.IsNullOrWhiteSpace(displayName) ? EmailAddress.LocalPart(canonical) : displayName.Trim());
         if (name.Length > CredentialRules.MaxDisplayNameLength)
         {
             throw new ArgumentException("Display name is longer than CredentialRules allows.", nameof(displayName));
@@ -36,13 +36,14 @@ public sealed class RegistrationService(
 
         var user = new UserRecord(
             UserId: RandomIds.NewId(),
-            Email: trimmed,
-            NormalizedEmail: EmailAddress.Normalize(trimmed),
+            Email: canonical,
+            NormalizedEmail: EmailAddress.Normalize(canonical),
             DisplayName: name,
             PasswordHash: passwords.Hash(password),
             FailedLoginCount: 0,
             LockedUntil: null,
-            CreatedAt: time.GetUtcNow());
+            CreatedAt: time.GetUtcNow(),
+            RegistrationId: RandomIds.NewId());
 
         if (!await users.TryCreateAsync(user, cancellationToken))
         {

@@ -52,6 +52,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
             ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Issuer"] = "https://funcauth.test/",
             ["Auth:Audience"] = "funcauth-tests",
+            ["Auth:PublicOrigins:0"] = "http://localhost:7071",
         };
         configure?.Invoke(settings);
 

@@ -70,7 +70,7 @@ public sealed class AuthServiceCollectionExtensionsTests
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
 
         var tokens = host.Services.GetRequiredService<AccessTokenService>();
-        var issued = tokens.Issue(new AuthenticatedUser("u", "s", "e@x.io", "E"));
+        var issued = tokens.Issue(new AuthenticatedUser("u", "s"));
         Assert.NotNull(tokens.Validate(issued.Token));
     }
 }

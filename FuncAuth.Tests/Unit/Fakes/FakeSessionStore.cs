@@ -11,12 +11,22 @@ internal sealed class FakeSessionStore : ISessionStore
     public int Creates { get; private set; }
     public int Reads { get; private set; }
     public int Replaces { get; private set; }
+    public int Revokes { get; private set; }
     public int Deletes { get; private set; }
     public int DeleteAlls { get; private set; }
-    public int RoundTrips => Creates + Reads + Replaces + Deletes + DeleteAlls;
+    public int RoundTrips => Creates + Reads + Replaces + Revokes + Deletes + DeleteAlls;
 
     /// <summary>Runs just before a replace is checked: lets a test make another writer win the race.</summary>
     public Action? BeforeReplace { get; set; }
+
+    /// <summary>Runs just before a revocation: lets a test rotate the session between the read and the revoke.</summary>
+    public Action? BeforeRevoke { get; set; }
+
+    /// <summary>
+    /// The next N successful replaces are applied but answer false, as when the storage client retries a write whose
+    /// first attempt landed and the retry then fails its ETag condition.
+    /// </summary>
+    public int ReplaceAnswersToLose { get; set; }
 
     public IReadOnlyCollection<SessionRecord> All => _sessions.Values;
 
@@ -26,7 +36,7 @@ internal sealed class FakeSessionStore : ISessionStore
     public SessionRecord Put(SessionRecord session) =>
         _sessions[(session.UserId, session.SessionId)] = session with { ETag = NextETag() };
 
-    public void ResetCounts() => Creates = Reads = Replaces = Deletes = DeleteAlls = 0;
+    public void ResetCounts() => Creates = Reads = Replaces = Revokes = Deletes = DeleteAlls = 0;
 
     public Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
     {
@@ -52,6 +62,25 @@ internal sealed class FakeSessionStore : ISessionStore
         }
 
         Put(session);
+        if (ReplaceAnswersToLose > 0)
+        {
+            ReplaceAnswersToLose--;
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> RevokeAsync(string userId, string sessionId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        Revokes++;
+        BeforeRevoke?.Invoke();
+        if (Find(userId, sessionId) is not { } stored)
+        {
+            return Task.FromResult(false);
+        }
+
+        Put(stored with { RevokedAt = revokedAt });
         return Task.FromResult(true);
     }
 

@@ -16,6 +16,9 @@ internal sealed class FakeUserStore : IUserStore
     /// <summary>The next N conditional updates answer 412 as if another instance wrote first.</summary>
     public int ConflictsToSimulate { get; set; }
 
+    /// <summary>Runs just before an update is checked: lets a test make another instance write first.</summary>
+    public Action? BeforeUpdate { get; set; }
+
     public UserRecord? this[string normalizedEmail] => _users.GetValueOrDefault(normalizedEmail);
 
     /// <summary>Seeds a user without counting a round trip.</summary>
@@ -44,6 +47,7 @@ internal sealed class FakeUserStore : IUserStore
     public Task<UserRecord?> TryUpdateLoginStateAsync(UserRecord user, CancellationToken cancellationToken)
     {
         Updates++;
+        BeforeUpdate?.Invoke();
         if (ConflictsToSimulate > 0)
         {
             ConflictsToSimulate--;
@@ -57,6 +61,7 @@ internal sealed class FakeUserStore : IUserStore
 
         var updated = stored with
         {
+            RegistrationId = user.RegistrationId,
             FailedLoginCount = user.FailedLoginCount,
             LockedUntil = user.LockedUntil,
             PasswordHash = user.PasswordHash,

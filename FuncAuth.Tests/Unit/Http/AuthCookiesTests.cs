@@ -16,7 +16,7 @@ public sealed class AuthCookiesTests
     }
 
     private static IssuedTokens Tokens(DateTimeOffset now) => new(
-        new AuthenticatedUser("u", "s", "a@example.test", "a"), "jwt", now.AddMinutes(15), "refresh", now.AddDays(1));
+        new AuthenticatedUser("u", "s"), "a@example.test", "a", "jwt", now.AddMinutes(15), "refresh", now.AddDays(1));
 
     [Fact]
     public void AppendSessionCookies_Defaults_StrictHttpOnlySecureWithScopedPathsAndLifetimes()

@@ -18,12 +18,12 @@ public sealed class AuthenticationMiddlewareTests
     private readonly FakeTimeProvider _clock = TestAuth.Clock();
     private readonly AccessTokenService _tokens;
     private readonly AuthenticationMiddleware _middleware;
-    private readonly AuthenticatedUser _alice = new("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", "alice@example.test", "Alice");
+    private readonly AuthenticatedUser _alice = new("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210");
 
     public AuthenticationMiddlewareTests()
     {
         var options = Options.Create(TestAuth.Options());
-        _tokens = new AccessTokenService(options, _clock);
+        _tokens = TestAuth.AccessTokens(options.Value, _clock);
         _middleware = new AuthenticationMiddleware(_tokens, new AuthCookies(options, _clock), new ProtectedFunctions(), NullLogger<AuthenticationMiddleware>.Instance);
     }
 

@@ -9,7 +9,8 @@ namespace FuncAuth.Tests.Unit.Http;
 public sealed class CrossSiteRequestMiddlewareTests
 {
     private readonly CrossSiteRequestMiddleware _middleware = new(
-        new RequestOriginPolicy(Options.Create(TestAuth.Options())), NullLogger<CrossSiteRequestMiddleware>.Instance);
+        new RequestOriginPolicy(Options.Create(TestAuth.Options(o => o.PublicOrigins = ["http://localhost:7071"]))),
+        NullLogger<CrossSiteRequestMiddleware>.Instance);
 
     private async Task<(bool Ran, TestHttpResponseData? Response)> Invoke(string method, string origin)
     {

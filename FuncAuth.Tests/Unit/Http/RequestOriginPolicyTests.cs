@@ -6,7 +6,11 @@ namespace FuncAuth.Tests.Unit.Http;
 public sealed class RequestOriginPolicyTests
 {
     private static readonly RequestOriginPolicy Policy =
-        new(Options.Create(TestAuth.Options(o => o.AllowedOrigins = ["https://app.example.test", "http://localhost:3000"])));
+        new(Options.Create(TestAuth.Options(o =>
+        {
+            o.PublicOrigins = ["http://api.example.test:7071"];
+            o.AllowedOrigins = ["https://app.example.test", "http://localhost:3000"];
+        })));
 
     private static bool Allowed(params KeyValuePair<string, string>[] headers) =>
         Policy.IsAllowed(HttpUnit.Request("POST", "http://api.example.test:7071/api/auth/login", [HttpUnit.Header("Host", "api.example.test:7071"), .. headers]));
@@ -31,6 +35,25 @@ public sealed class RequestOriginPolicyTests
     [InlineData("file:///etc/passwd")]
     [InlineData("")]
     public void IsAllowed_ForeignOrOpaqueOrigin_Refuses(string origin) => Assert.False(Allowed(HttpUnit.Header("Origin", origin)));
+
+    [Fact]
+    public void IsAllowed_OriginMatchingTheHostHeaderButNotConfigured_Refuses()
+    {
+        // DNS rebinding: a page of rebound.example resolving to this server sends Host and Origin of its own name.
+        var request = HttpUnit.Request("POST", "http://rebound.example:7071/api/auth/logout",
+            [HttpUnit.Header("Host", "rebound.example:7071"), HttpUnit.Header("Origin", "http://rebound.example:7071")]);
+
+        Assert.False(Policy.IsAllowed(request));
+    }
+
+    [Fact]
+    public void IsAllowed_NoOriginsConfigured_RefusesEveryBrowserOriginButPassesNonBrowserClients()
+    {
+        var policy = new RequestOriginPolicy(Options.Create(TestAuth.Options()));
+
+        Assert.False(policy.IsAllowed(HttpUnit.Request("POST", headers: [HttpUnit.Header("Host", "localhost:7071"), HttpUnit.Header("Origin", "http://localhost:7071")])));
+        Assert.True(policy.IsAllowed(HttpUnit.Request("POST", headers: [HttpUnit.Header("Host", "localhost:7071")])));
+    }
 
     [Fact]
     public void IsAllowed_OriginPresent_RefererIsIgnored() =>

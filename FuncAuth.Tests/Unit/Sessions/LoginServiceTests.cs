@@ -14,7 +14,7 @@ namespace FuncAuth.Tests.Unit.Sessions;
 public sealed class LoginServiceTests
 {
     private const string Email = "Alice@Example.com";
-    private const string Password = "correct horse battery";
+    private const string Password = "correct horse battery staple";
 
     // A low iteration count keeps the many verifications here fast; PasswordServiceTests cover the real parameters.
     private static readonly PasswordService Passwords = new(iterationCount: 1_000);
@@ -23,20 +23,24 @@ public sealed class LoginServiceTests
     private readonly AuthOptions _options = TestAuth.Options();
     private readonly FakeUserStore _users = new();
     private readonly FakeSessionStore _sessions = new();
+    private readonly AccessTokenService _accessTokens;
+    private readonly RefreshTokenCodec _refreshTokens;
     private readonly LoginService _login;
-    private readonly AccessTokenService _tokens;
 
     public LoginServiceTests()
     {
-        var options = MsOptions.Create(_options);
-        _tokens = new AccessTokenService(options, _clock);
-        _login = new LoginService(_users, _sessions, Passwords, _tokens, options, _clock, NullLogger<LoginService>.Instance);
+        _accessTokens = TestAuth.AccessTokens(_options, _clock);
+        _refreshTokens = TestAuth.RefreshTokens(_options);
+        _login = new LoginService(
+            _users, _sessions, Passwords, _accessTokens, _refreshTokens, MsOptions.Create(_options), _clock, NullLogger<LoginService>.Instance);
     }
+
+    private int MaxAttempts => _options.Lockout.MaxFailedAttempts;
 
     private UserRecord SeedAlice(Func<UserRecord, UserRecord>? change = null)
     {
         var user = new UserRecord("0123456789abcdef0123456789abcdef", Email, EmailAddress.Normalize(Email), "Alice",
-            Passwords.Hash(Password), 0, null, TestAuth.Start.AddDays(-1));
+            Passwords.Hash(Password), 0, null, TestAuth.Start.AddDays(-1), "registration-1");
         return _users.Seed(change is null ? user : change(user));
     }
 
@@ -45,23 +49,26 @@ public sealed class LoginServiceTests
     private Task<LoginResult> Login(string password, string email = Email) => _login.LoginAsync(email, password, CancellationToken.None);
 
     [Fact]
-    public async Task LoginAsync_CorrectPassword_StartsSessionInTwoRoundTrips()
+    public async Task LoginAsync_CorrectPassword_CountsAttemptThenStartsSessionAndResetsCount()
     {
         SeedAlice();
 
         var result = Assert.IsType<LoginResult.Success>(await Login(Password, "  alice@EXAMPLE.com "));
 
-        Assert.Equal((1, 0), (_users.Reads, _users.Updates));
+        // Read, count the attempt before hashing, then insert the session and reset the count (in parallel).
+        Assert.Equal((1, 2), (_users.Reads, _users.Updates));
         Assert.Equal(1, _sessions.Creates);
-        Assert.Equal(2, _users.RoundTrips + _sessions.RoundTrips);
+        Assert.Equal(4, _users.RoundTrips + _sessions.RoundTrips);
+        Assert.Equal((0, null), (StoredAlice.FailedLoginCount, StoredAlice.LockedUntil));
 
         var tokens = result.Tokens;
         var session = Assert.Single(_sessions.All);
-        Assert.Equal(session.SessionId, tokens.User.SessionId);
-        Assert.Equal(tokens.User, _tokens.Validate(tokens.AccessToken));
-        Assert.True(RefreshTokenCodec.TryParse(tokens.RefreshToken, out var parsed));
-        Assert.Equal(session.CurrentTokenHash, parsed.Hash);
-        Assert.Equal((StoredAlice.UserId, session.SessionId), (parsed.UserId, parsed.SessionId));
+        Assert.Equal(new AuthenticatedUser(StoredAlice.UserId, session.SessionId), tokens.User);
+        Assert.Equal(tokens.User, _accessTokens.Validate(tokens.AccessToken));
+        Assert.Equal(RefreshTokenParseResult.Genuine, _refreshTokens.TryParse(tokens.RefreshToken, out var parsed));
+        Assert.Equal(new ParsedRefreshToken(StoredAlice.UserId, session.SessionId, 0), parsed);
+        Assert.Equal((Email, "Alice"), (tokens.Email, tokens.DisplayName));
+        Assert.Equal((Email, "Alice"), (session.Email, session.DisplayName));
         Assert.Equal(TestAuth.Start + _options.RefreshTokenLifetime, tokens.RefreshTokenExpiresAt);
         Assert.Equal(TestAuth.Start + _options.SessionLifetime, session.AbsoluteExpiresAt);
         Assert.Equal(TestAuth.Start + _options.AccessTokenLifetime, tokens.AccessTokenExpiresAt);
@@ -91,11 +98,11 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_WrongPassword_InvalidCredentialsAndCountsFailureInOneWrite()
+    public async Task LoginAsync_WrongPassword_InvalidCredentialsCountedBeforeTheCheckInOneWrite()
     {
         SeedAlice();
 
-        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password"));
+        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
 
         Assert.Equal(1, StoredAlice.FailedLoginCount);
         Assert.Equal((1, 1), (_users.Reads, _users.Updates));
@@ -103,18 +110,17 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_FiveFailures_FifthAnswers401AndSixthIsLockedOut()
+    public async Task LoginAsync_FiveFailures_FifthAnswers401AndLocksSixthIsRefusedUnchecked()
     {
         SeedAlice();
-        for (var i = 1; i < _options.Lockout.MaxFailedAttempts; i++)
+        for (var i = 1; i < MaxAttempts; i++)
         {
-            Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password"));
-            Assert.Equal(i, StoredAlice.FailedLoginCount);
+            Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
+            Assert.Equal((i, null), (StoredAlice.FailedLoginCount, StoredAlice.LockedUntil));
         }
 
-        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password"));
+        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
         Assert.Equal(TestAuth.Start + _options.Lockout.Duration, StoredAlice.LockedUntil);
-        Assert.Equal(0, StoredAlice.FailedLoginCount);
 
         _clock.Advance(TimeSpan.FromSeconds(100.5));
         _users.ResetCounts();
@@ -126,9 +132,19 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
+    public async Task LoginAsync_CorrectPasswordTakesTheLastSlot_SucceedsAndClearsTheLock()
+    {
+        SeedAlice(u => u with { FailedLoginCount = MaxAttempts - 1 });
+
+        Assert.IsType<LoginResult.Success>(await Login(Password));
+
+        Assert.Equal((0, null), (StoredAlice.FailedLoginCount, StoredAlice.LockedUntil));
+    }
+
+    [Fact]
     public async Task LoginAsync_OneSecondBeforeLockEnds_LockedOut()
     {
-        SeedAlice(u => u with { LockedUntil = TestAuth.Start.AddMinutes(15) });
+        SeedAlice(u => u with { FailedLoginCount = MaxAttempts, LockedUntil = TestAuth.Start.AddMinutes(15) });
         _clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
 
         var locked = Assert.IsType<LoginResult.LockedOut>(await Login(Password));
@@ -136,34 +152,41 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_AtLockEnd_SucceedsAndClearsLockInOneExtraWrite()
+    public async Task LoginAsync_AtLockEnd_SucceedsAndClearsLock()
     {
-        SeedAlice(u => u with { LockedUntil = TestAuth.Start.AddMinutes(15) });
+        SeedAlice(u => u with { FailedLoginCount = MaxAttempts, LockedUntil = TestAuth.Start.AddMinutes(15) });
         _clock.Advance(TimeSpan.FromMinutes(15));
 
         Assert.IsType<LoginResult.Success>(await Login(Password));
 
-        Assert.Null(StoredAlice.LockedUntil);
-        Assert.Equal(3, _users.RoundTrips + _sessions.RoundTrips);
+        Assert.Equal((0, null), (StoredAlice.FailedLoginCount, StoredAlice.LockedUntil));
+    }
+
+    [Fact]
+    public async Task LoginAsync_WrongPasswordAfterLockEnded_CountStartsAfresh()
+    {
+        SeedAlice(u => u with { FailedLoginCount = MaxAttempts, LockedUntil = TestAuth.Start.AddMinutes(15) });
+        _clock.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
+
+        Assert.Equal((1, null), (StoredAlice.FailedLoginCount, StoredAlice.LockedUntil));
     }
 
     [Fact]
     public async Task LoginAsync_SuccessAfterFailures_ResetsCount()
     {
         SeedAlice();
-        await Login("wrong password");
-        await Login("wrong password");
-        _users.ResetCounts();
+        await Login("wrong password, but long");
+        await Login("wrong password, but long");
 
         Assert.IsType<LoginResult.Success>(await Login(Password));
 
         Assert.Equal(0, StoredAlice.FailedLoginCount);
-        Assert.Equal((1, 1), (_users.Reads, _users.Updates));
-        Assert.Equal(1, _sessions.Creates);
     }
 
     [Fact]
-    public async Task LoginAsync_HashWithFewerIterations_RehashesInOneExtraWrite()
+    public async Task LoginAsync_HashWithFewerIterations_RehashedInTheResetWrite()
     {
         var weaker = new PasswordHasher<UserRecord>(MsOptions.Create(new PasswordHasherOptions { IterationCount = 500 }));
         SeedAlice(u => u with { PasswordHash = weaker.HashPassword(null!, Password) });
@@ -173,30 +196,47 @@ public sealed class LoginServiceTests
 
         Assert.NotEqual(oldHash, StoredAlice.PasswordHash);
         Assert.Equal(PasswordVerificationResult.Success, Passwords.Verify(StoredAlice.PasswordHash, Password));
-        Assert.Equal(3, _users.RoundTrips + _sessions.RoundTrips);
+        Assert.Equal(2, _users.Updates);
     }
 
     [Fact]
-    public async Task LoginAsync_FailureLosesRace_RereadsAndAppliesToLatest()
+    public async Task LoginAsync_CountLosesOneRace_RereadsAndCountsOnTheLatest()
     {
         SeedAlice(u => u with { FailedLoginCount = 2 });
         _users.ConflictsToSimulate = 1;
 
-        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password"));
+        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
 
         Assert.Equal(3, StoredAlice.FailedLoginCount);
         Assert.Equal((2, 2), (_users.Reads, _users.Updates));
     }
 
     [Fact]
-    public async Task LoginAsync_FailureLosesEveryRace_GivesUpAfterThreeWrites()
+    public async Task LoginAsync_AttemptCannotBeCounted_RefusedWithoutCheckingEvenTheRightPassword()
     {
         SeedAlice();
-        _users.ConflictsToSimulate = 10;
+        _users.ConflictsToSimulate = 100;
 
-        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password"));
+        var refused = Assert.IsType<LoginResult.LockedOut>(await Login(Password));
 
-        Assert.Equal(3, _users.Updates);
+        Assert.Equal(LoginService.ContendedRetryAfter, refused.RetryAfter);
+        Assert.Equal(LoginService.MaxWriteAttempts, _users.Updates);
+        Assert.Equal(0, _sessions.RoundTrips);
         Assert.Equal(0, StoredAlice.FailedLoginCount);
+    }
+
+    [Fact]
+    public async Task LoginAsync_LockSetByAnotherInstanceWhileCounting_RefusedWithoutChecking()
+    {
+        SeedAlice();
+        _users.BeforeUpdate = () =>
+        {
+            _users.BeforeUpdate = null;
+            _users.Seed(StoredAlice with { FailedLoginCount = MaxAttempts, LockedUntil = TestAuth.Start.AddMinutes(15) });
+        };
+
+        Assert.IsType<LoginResult.LockedOut>(await Login(Password));
+
+        Assert.Equal(0, _sessions.RoundTrips);
     }
 }

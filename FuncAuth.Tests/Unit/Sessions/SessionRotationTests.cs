@@ -1,192 +1,180 @@
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
-using FuncAuth.Tokens;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FuncAuth.Tests.Unit.Sessions;
 
 public sealed class SessionRotationTests
 {
-    private const string UserId = "0123456789abcdef0123456789abcdef";
-    private const string SessionId = "fedcba9876543210fedcba9876543210";
-    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
-
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private readonly AuthOptions _options = TestAuth.Options();
-    private readonly FakeTimeProvider _clock = TestAuth.Clock();
+    private readonly DateTimeOffset _start = TestAuth.Start;
 
-    private static string NewHash() => RefreshTokenCodec.Create(UserId, SessionId).Hash;
-
-    private SessionRecord Started(string hash) =>
-        SessionRotation.Start(UserId, SessionId, "a@b.io", "A", hash, _clock.GetUtcNow(), _options);
-
-    private RotationDecision Decide(SessionRecord session, string hash) =>
-        SessionRotation.Decide(session, hash, _clock.GetUtcNow(), _options);
-
-    [Fact]
-    public void Start_Always_SetsRefreshAndAbsoluteExpiry()
-    {
-        var session = Started(NewHash());
-
-        Assert.Equal(TestAuth.Start + _options.RefreshTokenLifetime, session.RefreshExpiresAt);
-        Assert.Equal(TestAuth.Start + _options.SessionLifetime, session.AbsoluteExpiresAt);
-        Assert.Equal(0, session.Generation);
-    }
-
-    [Fact]
-    public void Decide_CurrentOneSecondBeforeRefreshExpiry_Rotate()
-    {
-        var hash = NewHash();
-        var session = Started(hash);
-        _clock.Advance(_options.RefreshTokenLifetime - OneSecond);
-
-        Assert.Equal(RotationDecision.Rotate, Decide(session, hash));
-    }
-
-    [Fact]
-    public void Decide_CurrentAtRefreshExpiry_Expired()
-    {
-        var hash = NewHash();
-        var session = Started(hash);
-        _clock.Advance(_options.RefreshTokenLifetime);
-
-        Assert.Equal(RotationDecision.Expired, Decide(session, hash));
-    }
-
-    [Fact]
-    public void Decide_CurrentAtAbsoluteExpiryBeforeRefreshExpiry_Expired()
-    {
-        var hash = NewHash();
-        var session = Started(hash) with { RefreshExpiresAt = TestAuth.Start.AddDays(40) };
-        _clock.Advance(_options.SessionLifetime);
-
-        Assert.Equal(RotationDecision.Expired, Decide(session, hash));
-    }
-
-    [Fact]
-    public void Rotate_NearAbsoluteExpiry_CapsRenewedExpiryAtAbsolute()
-    {
-        var session = Started(NewHash());
-        _clock.Advance(_options.SessionLifetime - TimeSpan.FromHours(2));
-
-        var rotated = SessionRotation.Rotate(session, NewHash(), _clock.GetUtcNow(), _options);
-
-        Assert.Equal(session.AbsoluteExpiresAt, rotated.RefreshExpiresAt);
-    }
-
-    [Fact]
-    public void Rotate_Always_MovesHashesAndRenewsExpiry()
-    {
-        var first = NewHash();
-        var second = NewHash();
-        var session = Started(first) with { ETag = "etag-1" };
-        _clock.Advance(TimeSpan.FromHours(3));
-
-        var rotated = SessionRotation.Rotate(session, second, _clock.GetUtcNow(), _options);
-
-        Assert.Equal(second, rotated.CurrentTokenHash);
-        Assert.Equal(first, rotated.PreviousTokenHash);
-        Assert.Empty(rotated.RetiredTokenHashes);
-        Assert.Equal(1, rotated.Generation);
-        Assert.Equal(_clock.GetUtcNow(), rotated.RotatedAt);
-        Assert.Equal(_clock.GetUtcNow() + _options.RefreshTokenLifetime, rotated.RefreshExpiresAt);
-        Assert.Equal("etag-1", rotated.ETag);
-    }
-
-    [Fact]
-    public void Rotate_Twice_RetiresOldPrevious()
-    {
-        var (first, second, third) = (NewHash(), NewHash(), NewHash());
-        var session = SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options);
-        _clock.Advance(TimeSpan.FromMinutes(20));
-
-        var rotated = SessionRotation.Rotate(session, third, _clock.GetUtcNow(), _options);
-
-        Assert.Equal([first], rotated.RetiredTokenHashes);
-        Assert.Equal(second, rotated.PreviousTokenHash);
-    }
-
-    [Fact]
-    public void Rotate_RefreshLifetimeAfterLastRotation_DropsRetiredHashes()
-    {
-        var (first, second, third) = (NewHash(), NewHash(), NewHash());
-        var session = SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options) with { RetiredTokenHashes = [NewHash()] };
-        _clock.Advance(_options.RefreshTokenLifetime - OneSecond);
-        Assert.Equal(2, SessionRotation.Rotate(session, third, _clock.GetUtcNow(), _options).RetiredTokenHashes.Count);
-
-        _clock.Advance(OneSecond);
-
-        Assert.Empty(SessionRotation.Rotate(session, third, _clock.GetUtcNow(), _options).RetiredTokenHashes);
-    }
-
-    [Fact]
-    public void Rotate_ManyTimes_CapsRetiredAtMaximumKeepingNewest()
-    {
-        var session = Started(NewHash());
-        for (var i = 0; i < SessionRotation.MaxRetiredHashes + 10; i++)
+    private SessionRecord Login() =>
+        SessionRotation.Start("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", "a@example.test", "A", _start, _options) with
         {
-            _clock.Advance(TimeSpan.FromSeconds(30));
-            session = SessionRotation.Rotate(session, NewHash(), _clock.GetUtcNow(), _options);
+            ETag = "W/\"1\"",
+        };
+
+    /// <summary>The session after <paramref name="rotations"/> rotations, the last at <paramref name="lastAt"/>.</summary>
+    private SessionRecord RotatedTimes(int rotations, DateTimeOffset lastAt)
+    {
+        var session = Login();
+        for (var i = 0; i < rotations; i++)
+        {
+            session = SessionRotation.Rotate(session, lastAt, _options);
         }
 
-        var previousBefore = session.PreviousTokenHash!;
-        var next = SessionRotation.Rotate(session, NewHash(), _clock.GetUtcNow(), _options);
-
-        Assert.Equal(SessionRotation.MaxRetiredHashes, next.RetiredTokenHashes.Count);
-        Assert.Equal(previousBefore, next.RetiredTokenHashes[^1]);
-        Assert.Equal(session.RetiredTokenHashes[^(SessionRotation.MaxRetiredHashes - 1)], next.RetiredTokenHashes[0]);
+        return session;
     }
 
+    private RotationDecision Decide(SessionRecord session, int generation, DateTimeOffset now) =>
+        SessionRotation.Decide(session, generation, now, _options);
+
     [Fact]
-    public void Decide_PreviousOneSecondBeforeGraceEnds_GraceRefused()
+    public void Start_Login_GenerationZeroWithLifetimesFromNow()
     {
-        var (first, second) = (NewHash(), NewHash());
-        var session = SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options);
-        _clock.Advance(_options.RefreshReuseGrace - OneSecond);
+        var session = Login();
 
-        Assert.Equal(RotationDecision.GraceRefused, Decide(session, first));
+        Assert.Equal(0, session.Generation);
+        Assert.Null(session.RotatedAt);
+        Assert.Null(session.RevokedAt);
+        Assert.Equal(_start, session.CreatedAt);
+        Assert.Equal(_start + _options.RefreshTokenLifetime, session.RefreshExpiresAt);
+        Assert.Equal(_start + _options.SessionLifetime, session.AbsoluteExpiresAt);
     }
 
     [Fact]
-    public void Decide_PreviousAtGraceEnd_ReplayDetected()
+    public void Start_RefreshLifetimeLongerThanSession_CappedAtAbsoluteExpiry()
     {
-        var (first, second) = (NewHash(), NewHash());
-        var session = SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options);
-        _clock.Advance(_options.RefreshReuseGrace);
+        _options.RefreshTokenLifetime = TimeSpan.FromDays(2);
+        _options.SessionLifetime = TimeSpan.FromDays(1);
 
-        Assert.Equal(RotationDecision.ReplayDetected, Decide(session, first));
+        Assert.Equal(_start + TimeSpan.FromDays(1), Login().RefreshExpiresAt);
     }
 
     [Fact]
-    public void Decide_RetiredToken_ReplayDetected()
+    public void Decide_CurrentGenerationOneSecondBeforeRefreshExpiry_Rotate() =>
+        Assert.Equal(RotationDecision.Rotate, Decide(Login(), 0, _start + _options.RefreshTokenLifetime - Second));
+
+    [Fact]
+    public void Decide_CurrentGenerationAtRefreshExpiry_Expired() =>
+        Assert.Equal(RotationDecision.Expired, Decide(Login(), 0, _start + _options.RefreshTokenLifetime));
+
+    [Fact]
+    public void Decide_OneSecondBeforeAbsoluteExpiry_Rotate()
     {
-        var (first, second, third) = (NewHash(), NewHash(), NewHash());
-        var session = SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options);
-        session = SessionRotation.Rotate(session, third, _clock.GetUtcNow(), _options);
+        var session = RotatedTimes(1, _start + _options.SessionLifetime - TimeSpan.FromHours(1));
 
-        Assert.Equal(RotationDecision.ReplayDetected, Decide(session, first));
+        Assert.Equal(RotationDecision.Rotate, Decide(session, 1, _start + _options.SessionLifetime - Second));
     }
 
     [Fact]
-    public void Decide_RevokedSessionWithCurrentToken_Revoked()
+    public void Decide_AtAbsoluteExpiry_ExpiredForCurrentAndOldTokensAlike()
     {
-        var hash = NewHash();
-        var session = SessionRotation.Revoke(Started(hash), _clock.GetUtcNow());
+        var session = RotatedTimes(3, _start + _options.SessionLifetime - TimeSpan.FromHours(1));
+        var at = _start + _options.SessionLifetime;
 
-        Assert.Equal(_clock.GetUtcNow(), session.RevokedAt);
-        Assert.Equal(RotationDecision.Revoked, Decide(session, hash));
+        Assert.Equal(RotationDecision.Expired, Decide(session, 3, at));
+        Assert.Equal(RotationDecision.Expired, Decide(session, 0, at));
     }
 
     [Fact]
-    public void Decide_RevokedSessionWithReplayedToken_Revoked()
+    public void Decide_PreviousGenerationOneSecondBeforeGraceEnds_ReissueSuccessor()
     {
-        var (first, second) = (NewHash(), NewHash());
-        var session = SessionRotation.Revoke(SessionRotation.Rotate(Started(first), second, _clock.GetUtcNow(), _options), _clock.GetUtcNow());
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        var rotatedAt = _start.AddMinutes(20);
+        var session = RotatedTimes(1, rotatedAt);
 
-        Assert.Equal(RotationDecision.Revoked, Decide(session, first));
+        Assert.Equal(RotationDecision.ReissueSuccessor, Decide(session, 0, rotatedAt + _options.RefreshReuseGrace - Second));
     }
 
     [Fact]
-    public void Decide_UnrelatedHash_Unknown() =>
-        Assert.Equal(RotationDecision.Unknown, Decide(Started(NewHash()), NewHash()));
+    public void Decide_PreviousGenerationAtGraceEnd_ReplayDetected()
+    {
+        var rotatedAt = _start.AddMinutes(20);
+        var session = RotatedTimes(1, rotatedAt);
+
+        Assert.Equal(RotationDecision.ReplayDetected, Decide(session, 0, rotatedAt + _options.RefreshReuseGrace));
+    }
+
+    [Fact]
+    public void Decide_PreviousGenerationWithZeroGrace_ReplayDetectedAtOnce()
+    {
+        _options.RefreshReuseGrace = TimeSpan.Zero;
+        var rotatedAt = _start.AddMinutes(20);
+
+        Assert.Equal(RotationDecision.ReplayDetected, Decide(RotatedTimes(1, rotatedAt), 0, rotatedAt));
+    }
+
+    [Fact]
+    public void Decide_TwoGenerationsBackWithinGrace_ReplayDetected()
+    {
+        // Only the token just replaced gets the grace; an older one inside the window is still someone else's copy.
+        var rotatedAt = _start.AddMinutes(20);
+
+        Assert.Equal(RotationDecision.ReplayDetected, Decide(RotatedTimes(2, rotatedAt), 0, rotatedAt));
+    }
+
+    [Fact]
+    public void Decide_FirstTokenAfter150Rotations_ReplayDetected()
+    {
+        // Nothing is kept per rotation, so no number of rotations can flush the first token out of recognition.
+        var rotatedAt = _start.AddMinutes(1);
+        var session = RotatedTimes(150, rotatedAt);
+
+        Assert.Equal(150, session.Generation);
+        Assert.Equal(RotationDecision.ReplayDetected, Decide(session, 0, rotatedAt + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Decide_OldTokenLongPastItsOwnLifetime_StillReplayDetected()
+    {
+        var session = RotatedTimes(5, _start.AddDays(10));
+
+        Assert.Equal(RotationDecision.ReplayDetected, Decide(session, 1, _start.AddDays(10).AddHours(1)));
+    }
+
+    [Fact]
+    public void Decide_GenerationTheSessionNeverReached_Unknown() =>
+        Assert.Equal(RotationDecision.Unknown, Decide(Login(), 1, _start));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Decide_RevokedSession_RevokedForEveryGeneration(int generation)
+    {
+        var session = RotatedTimes(2, _start.AddMinutes(1)) with { RevokedAt = _start.AddMinutes(2) };
+
+        Assert.Equal(RotationDecision.Revoked, Decide(session, generation, _start.AddMinutes(2)));
+    }
+
+    [Fact]
+    public void Decide_GenerationAtIntMax_ExpiredRatherThanOverflow()
+    {
+        var session = Login() with { Generation = int.MaxValue };
+
+        Assert.Equal(RotationDecision.Expired, Decide(session, int.MaxValue, _start));
+    }
+
+    [Fact]
+    public void Rotate_Current_NextGenerationRenewedAndKeepsETag()
+    {
+        var now = _start.AddHours(3);
+
+        var rotated = SessionRotation.Rotate(Login(), now, _options);
+
+        Assert.Equal(1, rotated.Generation);
+        Assert.Equal(now, rotated.RotatedAt);
+        Assert.Equal(now + _options.RefreshTokenLifetime, rotated.RefreshExpiresAt);
+        Assert.Equal("W/\"1\"", rotated.ETag);
+        Assert.Equal(_start + _options.SessionLifetime, rotated.AbsoluteExpiresAt);
+    }
+
+    [Fact]
+    public void Rotate_NearAbsoluteExpiry_RefreshExpiryCapped()
+    {
+        var now = _start + _options.SessionLifetime - TimeSpan.FromHours(1);
+
+        Assert.Equal(_start + _options.SessionLifetime, SessionRotation.Rotate(Login(), now, _options).RefreshExpiresAt);
+    }
 }

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Security.Cryptography;
+using FuncAuth.Auth;
 using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Unit.Tokens;
@@ -8,66 +11,119 @@ public sealed class RefreshTokenCodecTests
     private const string UserId = "0123456789abcdef0123456789abcdef";
     private const string SessionId = "fedcba9876543210fedcba9876543210";
 
-    [Fact]
-    public void TryParse_CreatedToken_ReturnsIdsAndSameHash()
-    {
-        var created = RefreshTokenCodec.Create(UserId, SessionId);
+    private readonly AuthOptions _options = TestAuth.Options();
+    private RefreshTokenCodec Codec => TestAuth.RefreshTokens(_options);
 
-        Assert.True(RefreshTokenCodec.TryParse(created.Token, out var parsed));
-        Assert.Equal(new ParsedRefreshToken(UserId, SessionId, created.Hash), parsed);
+    private static byte[] Decode(string token) => Base64Url.DecodeFromChars(token);
+
+    private static string Encode(byte[] bytes) => Base64Url.EncodeToString(bytes);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(150)]
+    [InlineData(int.MaxValue)]
+    public void TryParse_IssuedToken_IsGenuineWithItsIdsAndGeneration(int generation)
+    {
+        var token = Codec.Issue(UserId, SessionId, generation);
+
+        Assert.Equal(RefreshTokenParseResult.Genuine, Codec.TryParse(token, out var parsed));
+        Assert.Equal(new ParsedRefreshToken(UserId, SessionId, generation), parsed);
     }
 
     [Fact]
-    public void Create_UpperCaseHexIds_ParseBackLowerCase()
+    public void Issue_Always_IsUnpaddedBase64UrlOf69Bytes()
     {
-        var created = RefreshTokenCodec.Create(UserId.ToUpperInvariant(), SessionId);
+        var token = Codec.Issue(UserId, SessionId, 7);
 
-        Assert.True(RefreshTokenCodec.TryParse(created.Token, out var parsed));
-        Assert.Equal(UserId, parsed.UserId);
+        Assert.Equal(92, RefreshTokenCodec.EncodedLength);
+        Assert.Equal(RefreshTokenCodec.EncodedLength, token.Length);
+        Assert.Matches("^[A-Za-z0-9_-]+$", token);
+        Assert.Equal(RefreshTokenCodec.TokenByteLength, Decode(token).Length);
+        Assert.Equal(RefreshTokenCodec.Version, Decode(token)[0]);
     }
 
     [Fact]
-    public void Create_Always_IsUnpaddedBase64UrlOf64Bytes()
+    public void Issue_SameSessionAndGeneration_IsTheSameToken()
     {
-        var token = RefreshTokenCodec.Create(UserId, SessionId).Token;
-
-        Assert.Equal(86, token.Length);
-        Assert.DoesNotContain('=', token);
-        Assert.Equal(RefreshTokenCodec.TokenByteLength, Base64Url.DecodeFromChars(token).Length);
+        // Deterministic: the successor of a token is the same for every request that asks for it (retries, racing tabs).
+        Assert.Equal(Codec.Issue(UserId, SessionId, 3), Codec.Issue(UserId, SessionId, 3));
     }
 
     [Fact]
-    public void Create_Hash_IsBase64UrlSha256NotTheToken()
+    public void Issue_OtherGenerationSessionOrKey_IsAnotherToken()
     {
-        var created = RefreshTokenCodec.Create(UserId, SessionId);
+        var token = Codec.Issue(UserId, SessionId, 3);
 
-        Assert.Equal(32, Base64Url.DecodeFromChars(created.Hash).Length);
-        Assert.DoesNotContain(created.Hash, created.Token, StringComparison.Ordinal);
+        Assert.NotEqual(token, Codec.Issue(UserId, SessionId, 4));
+        Assert.NotEqual(token, Codec.Issue(UserId, "00000000000000000000000000000000", 3));
+        Assert.NotEqual(token, TestAuth.RefreshTokens(TestAuth.Options()).Issue(UserId, SessionId, 3));
     }
 
     [Fact]
-    public void Create_SameSession_HashDiffersPerToken()
+    public void TryParse_RealIdsWithRandomMac_IsForged()
     {
-        var hashes = Enumerable.Range(0, 100).Select(_ => RefreshTokenCodec.Create(UserId, SessionId).Hash).ToHashSet();
-        Assert.Equal(100, hashes.Count);
+        // What an attacker can build from public ids (the sid is in every access token, the user id in responses).
+        var bytes = Decode(Codec.Issue(UserId, SessionId, 0));
+        RandomNumberGenerator.Fill(bytes.AsSpan(37));
+
+        Assert.Equal(RefreshTokenParseResult.Forged, Codec.TryParse(Encode(bytes), out var parsed));
+        Assert.Null(parsed);
     }
 
     [Fact]
-    public void Create_Secret_Has256BitsOfRandomness()
+    public void TryParse_GenerationChangedInGenuineToken_IsForged()
     {
-        // 200 secrets of 32 bytes: every secret is distinct and every one of the 256 bit positions takes both values,
-        // which a short or partly constant secret (e.g. 16 random bytes zero-padded) would not.
-        var secrets = Enumerable.Range(0, 200)
-            .Select(_ => Base64Url.DecodeFromChars(RefreshTokenCodec.Create(UserId, SessionId).Token)[32..])
-            .ToList();
+        var bytes = Decode(Codec.Issue(UserId, SessionId, 0));
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(33, 4), 5);
 
-        Assert.All(secrets, s => Assert.Equal(RefreshTokenCodec.SecretByteLength, s.Length));
-        Assert.Equal(secrets.Count, secrets.Select(Convert.ToHexString).Distinct().Count());
-        for (var bit = 0; bit < 256; bit++)
-        {
-            var set = secrets.Count(s => (s[bit / 8] & (1 << (bit % 8))) != 0);
-            Assert.InRange(set, 1, secrets.Count - 1);
-        }
+        Assert.Equal(RefreshTokenParseResult.Forged, Codec.TryParse(Encode(bytes), out _));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16)]
+    [InlineData(36)]
+    [InlineData(37)]
+    [InlineData(68)]
+    public void TryParse_AnyBitFlipped_IsNotGenuine(int index)
+    {
+        var bytes = Decode(Codec.Issue(UserId, SessionId, 2));
+        bytes[index] ^= 0x01;
+
+        Assert.NotEqual(RefreshTokenParseResult.Genuine, Codec.TryParse(Encode(bytes), out _));
+    }
+
+    [Fact]
+    public void TryParse_TokenOfAnotherServersKey_IsForged()
+    {
+        var foreign = TestAuth.RefreshTokens(TestAuth.Options()).Issue(UserId, SessionId, 0);
+
+        Assert.Equal(RefreshTokenParseResult.Forged, Codec.TryParse(foreign, out _));
+    }
+
+    [Fact]
+    public void TryParse_AfterKeyRotation_OldKeyStillVerifiesAndNewKeyMints()
+    {
+        var oldKey = new SigningKeyOptions { Id = "old", Key = TestAuth.NewKey() };
+        var newKey = new SigningKeyOptions { Id = "new", Key = TestAuth.NewKey() };
+        var before = TestAuth.RefreshTokens(TestAuth.Options(o => o.SigningKeys = [oldKey])).Issue(UserId, SessionId, 1);
+        var rotated = TestAuth.RefreshTokens(TestAuth.Options(o => o.SigningKeys = [oldKey, newKey]));
+        var newOnly = TestAuth.RefreshTokens(TestAuth.Options(o => o.SigningKeys = [newKey]));
+
+        Assert.Equal(RefreshTokenParseResult.Genuine, rotated.TryParse(before, out _));
+        Assert.Equal(RefreshTokenParseResult.Genuine, newOnly.TryParse(rotated.Issue(UserId, SessionId, 1), out _));
+        Assert.Equal(RefreshTokenParseResult.Forged, newOnly.TryParse(before, out _));
+    }
+
+    [Fact]
+    public void RefreshTokenKeyRing_DerivedKey_IsNotTheSigningKey()
+    {
+        var ring = new SigningKeyRing(_options);
+        var refresh = new RefreshTokenKeyRing(ring.Secrets);
+
+        Assert.NotEqual(ring.Secrets[^1], refresh.CurrentKey);
+        Assert.Equal(32, refresh.CurrentKey.Length);
     }
 
     [Theory]
@@ -75,63 +131,75 @@ public sealed class RefreshTokenCodecTests
     [InlineData("")]
     [InlineData("not-a-token")]
     [InlineData("AAAA")]
-    [InlineData("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!")]
-    public void TryParse_Malformed_ReturnsFalse(string? token) => Assert.False(RefreshTokenCodec.TryParse(token, out _));
+    [InlineData("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!")]
+    public void TryParse_Garbage_IsMalformed(string? token) =>
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(token, out _));
 
     [Theory]
-    [InlineData(63)]
-    [InlineData(65)]
-    [InlineData(128)]
-    public void TryParse_WrongDecodedLength_ReturnsFalse(int bytes) =>
-        Assert.False(RefreshTokenCodec.TryParse(Base64Url.EncodeToString(new byte[bytes]), out _));
+    [InlineData(68)]
+    [InlineData(70)]
+    [InlineData(64)]
+    public void TryParse_WrongDecodedLength_IsMalformed(int bytes) =>
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(Encode(RandomNumberGenerator.GetBytes(bytes)), out _));
 
     [Fact]
-    public void TryParse_Padded_ReturnsFalse() =>
-        Assert.False(RefreshTokenCodec.TryParse(RefreshTokenCodec.Create(UserId, SessionId).Token + "==", out _));
-
-    [Fact]
-    public void TryParse_StandardBase64Alphabet_ReturnsFalse()
+    public void TryParse_OldSixtyFourByteFormat_IsMalformed()
     {
-        var bytes = Enumerable.Repeat((byte)0xfb, 64).ToArray();
-        Assert.False(RefreshTokenCodec.TryParse(Convert.ToBase64String(bytes).TrimEnd('='), out _));
-        Assert.True(RefreshTokenCodec.TryParse(Base64Url.EncodeToString(bytes), out _));
+        // Tokens issued before this format (16 + 16 + 32 random bytes) are refused, never misread.
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(Encode(RandomNumberGenerator.GetBytes(64)), out _));
     }
 
     [Fact]
-    public void TryParse_NonCanonicalTrailingBits_ReturnsFalse()
+    public void TryParse_UnknownVersion_IsMalformed()
     {
-        var token = Base64Url.EncodeToString(new byte[64]);
-        Assert.EndsWith("A", token, StringComparison.Ordinal);
+        var bytes = Decode(Codec.Issue(UserId, SessionId, 0));
+        bytes[0] = 2;
 
-        Assert.False(RefreshTokenCodec.TryParse(token[..^1] + "B", out _));
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(Encode(bytes), out _));
     }
 
     [Fact]
-    public void TryParse_OneCharacterChanged_GivesDifferentHash()
+    public void TryParse_NegativeGeneration_IsMalformed()
     {
-        var created = RefreshTokenCodec.Create(UserId, SessionId);
-        var replacement = created.Token[^5] == 'A' ? 'B' : 'A';
-        var edited = created.Token[..^5] + replacement + created.Token[^4..];
+        var bytes = Decode(Codec.Issue(UserId, SessionId, 0));
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(33, 4), -1);
 
-        Assert.True(RefreshTokenCodec.TryParse(edited, out var parsed));
-        Assert.NotEqual(created.Hash, parsed.Hash);
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(Encode(bytes), out _));
     }
 
     [Fact]
-    public void HashesEqual_SameAndDifferent_ComparesValues()
-    {
-        var a = RefreshTokenCodec.Create(UserId, SessionId).Hash;
-        var b = RefreshTokenCodec.Create(UserId, SessionId).Hash;
+    public void TryParse_Padded_IsMalformed() =>
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(Codec.Issue(UserId, SessionId, 0) + "=", out _));
 
-        Assert.True(RefreshTokenCodec.HashesEqual(a, new string(a.ToCharArray())));
-        Assert.False(RefreshTokenCodec.HashesEqual(a, b));
-        Assert.False(RefreshTokenCodec.HashesEqual(a, null));
-        Assert.False(RefreshTokenCodec.HashesEqual(a, a[..^1]));
+    [Fact]
+    public void TryParse_StandardBase64Alphabet_IsMalformed()
+    {
+        // The same bytes spelled with '+' or '/' are another string: one token has exactly one accepted form.
+        var token = Enumerable.Range(0, 1000).Select(g => Codec.Issue(UserId, SessionId, g)).First(t => t.Contains('-') || t.Contains('_'));
+        var standard = token.Replace('-', '+').Replace('_', '/');
+
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(standard, out _));
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\n")]
+    public void TryParse_WhitespaceInside_IsMalformed(string whitespace)
+    {
+        var token = Codec.Issue(UserId, SessionId, 0);
+        var spaced = token[..40] + whitespace + token[41..];
+
+        Assert.Equal(token.Length, spaced.Length);
+        Assert.Equal(RefreshTokenParseResult.Malformed, Codec.TryParse(spaced, out _));
     }
 
     [Theory]
     [InlineData("short")]
     [InlineData("zz23456789abcdef0123456789abcdef")]
-    public void Create_InvalidId_Throws(string id) =>
-        Assert.Throws<ArgumentException>(() => RefreshTokenCodec.Create(id, SessionId));
+    public void Issue_InvalidId_Throws(string id) =>
+        Assert.Throws<ArgumentException>(() => Codec.Issue(id, SessionId, 0));
+
+    [Fact]
+    public void Issue_NegativeGeneration_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Codec.Issue(UserId, SessionId, -1));
 }
