@@ -135,6 +135,35 @@ public sealed class LoginOverHttpTests(ApiServerFixture server)
     }
 
     [Fact]
+    public async Task ABurstOf24ConcurrentWrongPasswordsVerifiesAtMostFiveAndLocksTheAccount()
+    {
+        // Every verified wrong password answers 401; every attempt refused before verification answers 429.
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var email = BrowserLikeClient.UniqueEmail();
+        Assert.Equal(HttpStatusCode.Created, (await browser.RegisterAsync(email)).StatusCode);
+        using var start = new SemaphoreSlim(0);
+
+        var guesses = Enumerable.Range(0, 24).Select(async i =>
+        {
+            using var attacker = new BrowserLikeClient(server.BaseAddress);
+            await start.WaitAsync();
+            return await attacker.LoginAsync(email, $"wrong password number {i}");
+        }).ToList();
+        start.Release(24);
+        var responses = await Task.WhenAll(guesses);
+
+        var verified = responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized);
+        Assert.InRange(verified, 1, 5);
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable }));
+
+        // The right password straight after the burst is refused too: the account is locked, nothing is set.
+        var locked = await browser.LoginAsync(email);
+        await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(locked.Headers.RetryAfter?.Delta);
+        Assert.Empty(browser.Jar.Cookies);
+    }
+
+    [Fact]
     public async Task LoginAnswers400GivenAnUnknownUseCookiesValue()
     {
         using var browser = new BrowserLikeClient(server.BaseAddress);

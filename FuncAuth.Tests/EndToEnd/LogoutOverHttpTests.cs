@@ -1,4 +1,5 @@
 using System.Net;
+using FuncAuth.Tests.Functions.Harness;
 
 namespace FuncAuth.Tests.EndToEnd;
 
@@ -24,6 +25,24 @@ public sealed class LogoutOverHttpTests(ApiServerFixture server)
         Assert.Empty(browser.Jar.Cookies);
         await ProblemAssert.IsProblemAsync(await browser.RefreshAsync(), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(await browser.GetAsync("api/users/fav-movies"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ALogoutWithTheVictimsIdsAndAForgedSecretAnswers204AndLeavesTheSessionWorking()
+    {
+        using var victim = new BrowserLikeClient(server.BaseAddress);
+        var (_, login) = await victim.SignInNewUserAsync();
+        var userId = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("userId").GetString()!;
+        var sessionId = RefreshTokenForgery.SessionIdOf(victim.Jar.Find("auth-cookie")!.Value);
+
+        using var attacker = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout");
+        request.Headers.TryAddWithoutValidation("Cookie", $"refresh-cookie={RefreshTokenForgery.FromIds(userId, sessionId)}");
+        var forged = await attacker.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("api/users/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await victim.RefreshAsync()).StatusCode);
     }
 
     [Fact]

@@ -19,12 +19,41 @@ public sealed class ProtectedRoutesOverHttpTests(ApiServerFixture server)
         Assert.Equal(HttpStatusCode.OK, movies.StatusCode);
         Assert.Equal("""["Avatar","Avengers"]""", await movies.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+
+        // Personal answers: no shared cache (CDN, proxy) may keep them.
+        Assert.Equal("no-store", movies.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", me.Headers.CacheControl?.ToString());
         var body = JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(userId, body.GetProperty("userId").GetString());
         Assert.Equal(email, body.GetProperty("email").GetString());
         Assert.True(body.TryGetProperty("displayName", out _));
         Assert.All(browser.RequestLog.Where(r => r.Uri.AbsolutePath.StartsWith("/api/users/", StringComparison.Ordinal)),
             r => Assert.True(r.SentCookie("auth-cookie")));
+    }
+
+    [Fact]
+    public async Task TheAccessTokenCarriesNoPersonalData()
+    {
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var (email, _) = await browser.SignInNewUserAsync();
+        var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(browser.Jar.Find("auth-cookie")!.Value.Split('.')[1])).RootElement;
+
+        Assert.Equal(["aud", "exp", "iat", "iss", "jti", "nbf", "sid", "sub"], payload.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(email.Split('@')[0], payload.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MeAnswers401OnceTheSessionHasEndedEvenWithAnUnexpiredAccessToken()
+    {
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        await browser.SignInNewUserAsync();
+        var accessToken = browser.Jar.Find("auth-cookie")!.Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("api/auth/logout")).StatusCode);
+
+        using var stale = new BrowserLikeClient(server.BaseAddress);
+        var me = await stale.GetWithBearerAsync("api/users/me", accessToken);
+
+        await ProblemAssert.IsProblemAsync(me, HttpStatusCode.Unauthorized);
     }
 
     [Fact]

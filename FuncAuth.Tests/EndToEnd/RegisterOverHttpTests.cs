@@ -38,6 +38,52 @@ public sealed class RegisterOverHttpTests(ApiServerFixture server)
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task RegisterAnswers409GivenTheSameEmailInAnotherUnicodeNormalizationForm()
+    {
+        // "josé" as one code point (NFC) and as "e" + combining acute accent (NFD) look the same: one account.
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var local = $"jos\u00e9-{Guid.NewGuid():N}";
+        var nfc = $"{local}@example.test";
+        var nfd = nfc.Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual(nfc, nfd);
+        Assert.Equal(HttpStatusCode.Created, (await browser.RegisterAsync(nfc)).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await browser.RegisterAsync(nfd), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(nfd)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\\u200b")]
+    [InlineData("\\u202e")]
+    [InlineData("\\u2066")]
+    [InlineData("\\u0007")]
+    public async Task RegisterAnswers400GivenInvisibleCharactersInTheEmailOrDisplayName(string invisible)
+    {
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var email = BrowserLikeClient.UniqueEmail();
+
+        var inEmail = await browser.PostJsonAsync("api/auth/register",
+            $$"""{"email":"{{invisible}}{{email}}","password":"{{BrowserLikeClient.Password}}"}""");
+        var inName = await browser.PostJsonAsync("api/auth/register",
+            $$"""{"email":"{{email}}","password":"{{BrowserLikeClient.Password}}","displayName":"Ada{{invisible}}gnirts"}""");
+
+        await ProblemAssert.IsProblemAsync(inEmail, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(inName, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Created, (await browser.RegisterAsync(email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisterAnswers400GivenALoneSurrogateEscape()
+    {
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+
+        var response = await browser.PostJsonAsync("api/auth/register",
+            $$"""{"email":"a\ud800b@example.test","password":"{{BrowserLikeClient.Password}}","displayName":"x\udc00"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
     public static TheoryData<string> InvalidRegistrations => new()
     {
         """{"email":"not-an-email","password":"long enough password"}""",

@@ -23,6 +23,25 @@ public sealed class ReplayRevocationOverHttpTests(ZeroGraceServerFixture server)
     }
 
     [Fact]
+    public async Task ReplayingTheFirstTokenAfter150RotationsStillRevokesTheSession()
+    {
+        // A thief cannot flush the victim's original token out of replay detection by rotating many times.
+        using var victim = new BrowserLikeClient(server.Host.BaseAddress);
+        using var thief = new BrowserLikeClient(server.Host.BaseAddress);
+        await victim.SignInNewUserAsync();
+        var original = victim.Jar.Find("refresh-cookie")!;
+        thief.Jar.Receive(new Uri(server.Host.BaseAddress, "api/auth/login"), [original.RawSetCookie]);
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await thief.RefreshAsync()).StatusCode);
+        }
+
+        await ProblemAssert.IsProblemAsync(await victim.RefreshAsync(), HttpStatusCode.Unauthorized);
+
+        await ProblemAssert.IsProblemAsync(await thief.RefreshAsync(), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task ReplayRevocationLeavesTheUsersOtherSessionsAlone()
     {
         using var laptop = new BrowserLikeClient(server.Host.BaseAddress);

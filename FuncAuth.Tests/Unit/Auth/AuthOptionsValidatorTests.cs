@@ -191,6 +191,21 @@ public sealed class AuthOptionsValidatorTests
         AssertFailsNaming(TestAuth.Options(o => o.AllowedOrigins = ["https://ok.example.com", origin]), "Auth__AllowedOrigins__1");
 
     [Fact]
+    public void Validate_ReuseGraceOneSecondOverAMinute_FailsNamingIt() =>
+        AssertFailsNaming(TestAuth.Options(o => o.RefreshReuseGrace = TimeSpan.FromSeconds(61)), "Auth__RefreshReuseGrace");
+
+    [Fact]
+    public void Validate_ReuseGraceOfExactlyAMinute_Succeeds() =>
+        Assert.Empty(Failures(TestAuth.Options(o => o.RefreshReuseGrace = TimeSpan.FromSeconds(60))));
+
+    [Theory]
+    [InlineData("https://api.example.com/")]
+    [InlineData("ftp://api.example.com")]
+    [InlineData("api.example.com")]
+    public void Validate_PublicOriginNotAnOrigin_FailsNamingIt(string origin) =>
+        AssertFailsNaming(TestAuth.Options(o => o.PublicOrigins = [origin]), "Auth__PublicOrigins__0");
+
+    [Fact]
     public void Validate_AllowedOriginsWithPort_Succeeds() =>
         Assert.Empty(Failures(TestAuth.Options(o => o.AllowedOrigins = ["https://app.example.com", "http://localhost:5173"])));
 }

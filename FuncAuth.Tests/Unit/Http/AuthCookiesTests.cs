@@ -90,6 +90,25 @@ public sealed class AuthCookiesTests
         Assert.Equal(refresh, cookies.ReadRefreshToken(request));
     }
 
+    [Theory]
+    [InlineData("auth-cookie=tossed; auth-cookie=ours")]
+    [InlineData("auth-cookie=same; other=1; auth-cookie=same")]
+    public void ReadAccessToken_NameSentTwice_TreatedAsAbsent(string header)
+    {
+        // A sibling subdomain can plant a second cookie of the same name (cookie tossing); neither is trusted.
+        var request = HttpUnit.Request(headers: [HttpUnit.Header("Cookie", header)]);
+
+        Assert.Null(Cookies().ReadAccessToken(request));
+    }
+
+    [Fact]
+    public void ReadRefreshToken_NameSentTwiceAcrossTwoHeaders_TreatedAsAbsent()
+    {
+        var request = HttpUnit.Request(headers: [HttpUnit.Header("Cookie", "refresh-cookie=a"), HttpUnit.Header("Cookie", "refresh-cookie=b")]);
+
+        Assert.Null(Cookies().ReadRefreshToken(request));
+    }
+
     [Fact]
     public void ReadAccessToken_OversizedValue_IsIgnored()
     {

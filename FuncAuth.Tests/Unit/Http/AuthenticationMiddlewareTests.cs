@@ -4,6 +4,7 @@ using FuncAuth.Http;
 using FuncAuth.Tests.Functions.Harness;
 using FuncAuth.Tokens;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -30,13 +31,18 @@ public sealed class AuthenticationMiddlewareTests
     private async Task<(bool Ran, AuthenticatedUser? Caller, TestHttpResponseData? Response)> Invoke(string entryPoint, params KeyValuePair<string, string>[] headers)
     {
         var context = HttpUnit.Context(entryPoint);
-        HttpUnit.Request(headers: headers, context: context);
+        var request = HttpUnit.Request(headers: headers, context: context);
         var ran = false;
         AuthenticatedUser? caller = null;
         await _middleware.Invoke(context, ctx =>
         {
             ran = true;
             caller = ctx.GetAuthenticatedUser();
+
+            // What a function does: answer 200 with a header of its own.
+            var response = request.CreateResponse(HttpStatusCode.OK);
+            response.Headers.Add("X-Function", "ran");
+            ctx.GetInvocationResult().Value = response;
             return Task.CompletedTask;
         });
         return (ran, caller, context.Bindings.InvocationResult as TestHttpResponseData);
@@ -51,7 +57,7 @@ public sealed class AuthenticationMiddlewareTests
 
         Assert.True(ran);
         Assert.Equal(_alice, caller);
-        Assert.Null(response);
+        Assert.Equal("ran", response!.Header("X-Function"));
     }
 
     [Fact]
@@ -95,7 +101,24 @@ public sealed class AuthenticationMiddlewareTests
 
         Assert.True(ran);
         Assert.Null(caller);
-        Assert.Null(response);
+        Assert.Null(response!.Header("Cache-Control"));
+    }
+
+    [Fact]
+    public async Task Invoke_ProtectedFunctionAnswer_MarkedNoStore()
+    {
+        var (_, _, response) = await Invoke(Protected, HttpUnit.Header("Cookie", $"auth-cookie={_tokens.Issue(_alice).Token}"));
+
+        Assert.Equal(("ran", "no-store"), (response!.Header("X-Function"), response.Header("Cache-Control")));
+    }
+
+    [Fact]
+    public async Task Invoke_AnonymousFunctionCalledWithAValidToken_MarkedNoStore()
+    {
+        var (_, caller, response) = await Invoke(Anonymous, HttpUnit.Header("Cookie", $"auth-cookie={_tokens.Issue(_alice).Token}"));
+
+        Assert.Equal(_alice, caller);
+        Assert.Equal("no-store", response!.Header("Cache-Control"));
     }
 
     [Fact]
