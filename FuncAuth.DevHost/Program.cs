@@ -5,40 +5,39 @@ using FuncAuth.DevHost.Worker;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // FuncAuth.DevHost: a stand-in for the Azure Functions host that runs the real isolated worker over real HTTP.
-// Usage: dotnet FuncAuth.DevHost.dll [--app <dir>] [--port <n>] [--address <ip>]   (or DEVHOST_APP / DEVHOST_PORT / DEVHOST_ADDRESS)
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddEnvironmentVariables("DEVHOST_");
-// Re-added so the command line wins over DEVHOST_* variables.
-builder.Configuration.AddCommandLine(args);
-
+// Usage: dotnet FuncAuth.DevHost.dll [--app <dir>] [--port <n>] [--address <ip|localhost>] [--max-request-body-size <bytes>] [--allow-remote]
+// (or DEVHOST_APP / DEVHOST_PORT / DEVHOST_ADDRESS / DEVHOST_MAX_REQUEST_BODY_SIZE / DEVHOST_ALLOW_REMOTE).
 DevHostOptions options;
 try
 {
-    options = DevHostOptions.Resolve(builder.Configuration);
+    options = DevHostOptions.Resolve(new OptionReader(CommandLine.Parse(args), Environment.GetEnvironmentVariable));
+    ListenPortCheck.EnsureFree(options);
 }
-catch (DevHostConfigurationException e)
+catch (Exception e) when (e is DevHostConfigurationException or IOException or UnauthorizedAccessException)
 {
-    Console.Error.WriteLine($"FuncAuth.DevHost: {e.Message}");
+    // One line on stderr and exit code 2 (a usage error), never a stack trace.
+    Console.Error.WriteLine($"FuncAuth.DevHost: {string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))}");
     return 2;
 }
 
+// No args: the command line is the DevHost's own (CommandLine), not ASP.NET Core's (--urls, --environment, ...).
+var builder = WebApplication.CreateBuilder();
 var grpc = GrpcEndpoint.OnFreePort();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
+    // The host's limit for bodies as they are read (the gRPC stream lifts it for itself); RequestBodyLimit refuses
+    // a larger declared length before reading.
+    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
     // Cleartext HTTP/2 only: with Http1AndHttp2 and no TLS the worker fails with HTTP_1_1_REQUIRED.
     kestrel.Listen(IPAddress.Loopback, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
     // Declared Http1: without TLS, Http1AndHttp2 would only serve HTTP/1.1 and log a warning.
-    if (options.Address.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+    if (options.Address == "localhost")
     {
         kestrel.ListenLocalhost(options.Port, listen => listen.Protocols = HttpProtocols.Http1);
     }
-    else if (IPAddress.TryParse(options.Address, out var address))
-    {
-        kestrel.Listen(address, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
-    }
     else
     {
-        throw new DevHostConfigurationException($"'{options.Address}' is not an IP address or 'localhost'.");
+        kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen => listen.Protocols = HttpProtocols.Http1);
     }
 });
 
@@ -65,6 +64,13 @@ builder.Services.AddSingleton<HttpFunctionEndpoint>();
 builder.Services.AddHostedService<WorkerLifetimeService>();
 
 var app = builder.Build();
+
+// Function traffic is checked before CORS, routing or the worker see it. The worker's own connection (the gRPC
+// port) is not function traffic: its one event stream carries every response, and gRPC sets its own limits.
+app.UseWhen(
+    context => context.Connection.LocalPort != grpc.Port,
+    functionTraffic => functionTraffic.UseMiddleware<LoopbackHostFilter>().UseMiddleware<RequestBodyLimit>());
+app.UseRouting();
 
 // Only requests on the gRPC port whose Host names it reach the worker service; everything else is function traffic.
 app.MapGrpcService<FunctionRpcService>().RequireHost($"*:{grpc.Port}");

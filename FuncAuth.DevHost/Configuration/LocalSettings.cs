@@ -9,7 +9,7 @@ namespace FuncAuth.DevHost.Configuration;
 public sealed record LocalSettings(
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyDictionary<string, string> ConnectionStrings,
-    int? LocalHttpPort,
+    string? LocalHttpPort,
     string? LocalHttpAddress,
     IReadOnlyList<string> CorsOrigins,
     bool CorsCredentials)
@@ -41,8 +41,9 @@ public sealed record LocalSettings(
             return new LocalSettings(
                 StringMap(Property(root, "Values")),
                 StringMap(Property(root, "ConnectionStrings")),
-                host is { } h && Property(h, "LocalHttpPort") is { ValueKind: JsonValueKind.Number } port ? port.GetInt32() : null,
-                host is { } h2 && Property(h2, "LocalHttpAddress") is { ValueKind: JsonValueKind.String } address ? address.GetString() : null,
+                // Raw text (a number or a string): DevHostOptions validates it and names this file in its message.
+                host is { } h && Property(h, "LocalHttpPort") is { } port ? ScalarText(port) : null,
+                host is { } h2 && Property(h2, "LocalHttpAddress") is { } address ? ScalarText(address) : null,
                 host is { } h3 && Property(h3, "CORS") is { ValueKind: JsonValueKind.String } cors
                     ? cors.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [],
@@ -91,6 +92,13 @@ public sealed record LocalSettings(
 
         return map;
     }
+
+    private static string? ScalarText(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Null => null,
+        _ => element.GetRawText(),
+    };
 
     private static bool IsTrue(JsonElement element) =>
         element.ValueKind == JsonValueKind.True ||

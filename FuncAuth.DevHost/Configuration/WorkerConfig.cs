@@ -17,10 +17,21 @@ public sealed record WorkerConfig(string ExecutablePath, string WorkerPath)
                 $"{path} is missing: '{appDirectory}' is not the build output of an isolated worker app.");
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var description = document.RootElement.GetProperty("description");
-        var executable = description.TryGetProperty("defaultExecutablePath", out var e) ? e.GetString() : null;
-        var worker = description.TryGetProperty("defaultWorkerPath", out var w) ? w.GetString() : null;
+        string? executable;
+        string? worker;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var description = document.RootElement.GetProperty("description");
+            executable = description.TryGetProperty("defaultExecutablePath", out var e) ? e.GetString() : null;
+            worker = description.TryGetProperty("defaultWorkerPath", out var w) ? w.GetString() : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // Invalid JSON, no "description" object, or a non-string path: rebuild the app to regenerate the file.
+            throw new DevHostConfigurationException($"{path} is not a worker.config.json the DevHost can read ({e.Message}): rebuild the function app.");
+        }
+
         if (string.IsNullOrEmpty(worker))
         {
             throw new DevHostConfigurationException($"{path} names no defaultWorkerPath.");

@@ -38,46 +38,50 @@ internal sealed class HttpFunctionEndpoint(WorkerChannel channel, StartupClock c
             var request = await InvocationRequestBuilder.BuildAsync(context, match, context.RequestAborted);
             response = await channel.InvokeAsync(request, context.RequestAborted);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
         {
-            logger.LogDebug("The client aborted a call to {Function}; the invocation was cancelled.", function.Name);
+            logger.ClientAborted(function.Name);
+            return;
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's verdict on the body as it arrived: it ended before Content-Length (400), came too slowly
+            // (408, MinRequestBodyDataRate) or outgrew MaxRequestBodySize (413). The worker is never called.
+            logger.BodyUnreadable(function.Name, e.StatusCode, e.Message);
+            await DevHostProblem.WriteAsync(context, e.StatusCode, UnreadableBodyDetail(e.StatusCode));
             return;
         }
         catch (WorkerUnavailableException e)
         {
-            logger.LogError("Cannot invoke {Function}: {Reason}", function.Name, e.Message);
+            logger.WorkerUnavailable(function.Name, e.Message);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (response.Result?.Status != StatusResult.Types.Status.Success)
         {
             // The worker already logged the exception through RpcLog; the host's ExceptionMiddleware answers 500, empty.
-            logger.LogError(
-                "Executed 'Functions.{Function}' (Failed, Id={InvocationId}, Duration={Duration}ms): {Reason}",
-                function.Name,
-                response.InvocationId,
-                (int)elapsed.TotalMilliseconds,
-                response.Result?.Exception?.Message);
+            logger.InvocationFailed(function.Name, response.InvocationId, elapsed, response.Result?.Exception?.Message);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
 
-        logger.LogDebug(
-            "Executed 'Functions.{Function}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
-            function.Name,
-            response.InvocationId,
-            (int)elapsed.TotalMilliseconds);
+        logger.InvocationSucceeded(function.Name, response.InvocationId, elapsed);
         await InvocationResponseWriter.WriteAsync(context, function, response, logger);
         if (clock.TryRecordFirstSuccess(context.Response.StatusCode) is { } sinceLaunch)
         {
-            logger.LogInformation(
-                "Cold start: first {Status} response {Elapsed} ms after the worker was launched.",
-                context.Response.StatusCode,
-                (int)sinceLaunch.TotalMilliseconds);
+            logger.ColdStart(context.Response.StatusCode, (int)sinceLaunch.TotalMilliseconds);
         }
     }
+
+    private static string UnreadableBodyDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request body ended before the length its Content-Length header declared.",
+        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
+        StatusCodes.Status413RequestEntityTooLarge => "The request body is larger than this DevHost accepts (--max-request-body-size).",
+        _ => "The request body could not be read.",
+    };
 
     /// <summary>Requests that arrive during start-up are held until the functions are loaded, for at most 30 s.</summary>
     private async Task<FunctionRouteTable?> WaitForWorkerAsync(HttpContext context)

@@ -13,6 +13,9 @@ namespace FuncAuth.DevHost.Http;
 /// </summary>
 internal static class InvocationRequestBuilder
 {
+    /// <summary>What a body buffer starts with at most, whatever Content-Length says.</summary>
+    private const int InitialBodyBuffer = 16 * 1024;
+
     public static async Task<InvocationRequest> BuildAsync(HttpContext context, RouteMatch match, CancellationToken cancellationToken)
     {
         var request = context.Request;
@@ -71,11 +74,18 @@ internal static class InvocationRequestBuilder
         return invocation;
     }
 
+    /// <summary>
+    /// Reads the body as it arrives into a buffer that grows with what was actually received: the declared length
+    /// is a client's claim, so it caps nothing here and sizes no allocation beyond <see cref="InitialBodyBuffer"/>.
+    /// Kestrel stops the read at Content-Length and throws BadHttpRequestException when the body ends early,
+    /// stalls (MinRequestBodyDataRate) or exceeds MaxRequestBodySize.
+    /// </summary>
     private static async Task<ByteString> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(checked((int)request.ContentLength!.Value));
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, InitialBodyBuffer));
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        return ByteString.CopyFrom(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // The buffer is never touched again, so the message can wrap it instead of copying up to 100 MB once more.
+        return UnsafeByteOperations.UnsafeWrap(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>

@@ -8,12 +8,19 @@ namespace FuncAuth.DevHost.Worker;
 /// </summary>
 internal static class WorkerEnvironment
 {
+    /// <summary>The authority the app is served on; apps derive their public origin from it.</summary>
+    public const string WebsiteHostname = "WEBSITE_HOSTNAME";
+
     public static IReadOnlyDictionary<string, string> Build(DevHostOptions options)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in options.LocalSettings.Values)
         {
-            AddUnlessSet(variables, name, value);
+            // A settings file must not be able to tell the app it is served elsewhere (any spelling: configuration keys ignore case).
+            if (!IsWebsiteHostname(name))
+            {
+                AddUnlessSet(variables, name, value);
+            }
         }
 
         foreach (var (name, value) in options.LocalSettings.ConnectionStrings)
@@ -21,6 +28,9 @@ internal static class WorkerEnvironment
             AddUnlessSet(variables, $"ConnectionStrings:{name}", value);
         }
 
+        // Core Tools (StartHostAction.GetConfigurationSettings): the authority of http://localhost:<port>, whatever
+        // address it listens on; an explicit environment variable still wins, as for every setting.
+        AddUnlessSet(variables, WebsiteHostname, $"localhost:{options.Port}");
         variables["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         variables["FUNCTIONS_WORKER_DIRECTORY"] = options.AppDirectory;
         // Required: without it every FunctionLoadResponse is a failure (script_file is resolved against it).
@@ -30,6 +40,8 @@ internal static class WorkerEnvironment
         variables["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         return variables;
     }
+
+    public static bool IsWebsiteHostname(string name) => name.Equals(WebsiteHostname, StringComparison.OrdinalIgnoreCase);
 
     private static void AddUnlessSet(Dictionary<string, string> variables, string name, string value)
     {

@@ -33,12 +33,8 @@ internal sealed class WorkerLifetimeService(
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(() => _stopping = true);
-        logger.LogInformation(
-            "Launching the worker: {Executable} {Worker} (app directory {AppDirectory}, gRPC on 127.0.0.1:{GrpcPort})",
-            options.Worker.ExecutablePath,
-            options.Worker.WorkerPath,
-            options.AppDirectory,
-            grpc.Port);
+        ReportWebsiteHostname();
+        logger.Launching(options.Worker.ExecutablePath, options.Worker.WorkerPath, options.AppDirectory, grpc.Port);
         clock.MarkLaunched();
         try
         {
@@ -46,13 +42,13 @@ internal sealed class WorkerLifetimeService(
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            logger.LogCritical("Could not start the worker ({Executable}): {Reason}", options.Worker.ExecutablePath, e.Message);
+            logger.LaunchFailed(options.Worker.ExecutablePath, e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             return Task.CompletedTask;
         }
 
-        logger.LogInformation("Worker process started (PID {Pid}).", _worker.Id);
+        logger.Started(_worker.Id);
         _ = WatchForExitAsync(_worker);
         _ = ReportReadyAsync(_worker);
         return Task.CompletedTask;
@@ -69,16 +65,16 @@ internal sealed class WorkerLifetimeService(
 
         if (channel.RequestTermination(TerminateGracePeriod))
         {
-            logger.LogInformation("Sent WorkerTerminate (grace {Grace} s); waiting for the worker to exit.", TerminateGracePeriod.TotalSeconds);
+            logger.TerminateSent(TerminateGracePeriod.TotalSeconds);
         }
 
         if (await worker.WaitOrKillAsync(KillAfter))
         {
-            logger.LogInformation("The worker exited with code {ExitCode}.", await worker.Exited);
+            logger.Exited(await worker.Exited);
         }
         else
         {
-            logger.LogWarning("The worker (PID {Pid}) did not exit within {Seconds} s and was killed.", worker.Id, KillAfter.TotalSeconds);
+            logger.Killed(worker.Id, KillAfter.TotalSeconds);
         }
     }
 
@@ -88,6 +84,21 @@ internal sealed class WorkerLifetimeService(
     {
         _worker?.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Says where WEBSITE_HOSTNAME comes from when it is not the DevHost's own value.</summary>
+    private void ReportWebsiteHostname()
+    {
+        var served = $"localhost:{options.Port}";
+        foreach (var name in options.LocalSettings.Values.Keys.Where(WorkerEnvironment.IsWebsiteHostname))
+        {
+            logger.WebsiteHostnameSettingIgnored(name, Environment.GetEnvironmentVariable(WorkerEnvironment.WebsiteHostname) ?? served);
+        }
+
+        if (Environment.GetEnvironmentVariable(WorkerEnvironment.WebsiteHostname) is { } inherited && inherited != served)
+        {
+            logger.WebsiteHostnameInherited(inherited, served);
+        }
     }
 
     private async Task WatchForExitAsync(WorkerProcess worker)
@@ -103,11 +114,7 @@ internal sealed class WorkerLifetimeService(
         }
 
         var phase = channel.Ready.IsCompletedSuccessfully ? "while serving requests" : "before it was ready";
-        logger.LogCritical(
-            "The worker process (PID {Pid}) exited with code {ExitCode} {Phase}. Its output above ([worker] lines) says why. The DevHost is stopping with exit code 1.",
-            worker.Id,
-            exitCode,
-            phase);
+        logger.ExitedOnItsOwn(worker.Id, exitCode, phase);
         Environment.ExitCode = 1;
         channel.Fault(new WorkerUnavailableException($"The worker exited with code {exitCode}."));
         lifetime.StopApplication();
@@ -128,7 +135,7 @@ internal sealed class WorkerLifetimeService(
                 return;
             }
 
-            logger.LogCritical("The worker failed to start: {Reason} The DevHost is stopping with exit code 1.", e.Message);
+            logger.StartFailed(e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             return;

@@ -12,7 +12,8 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = DevHostProcess.Start(RepositoryLayout.SampleApp);
+        // Without an inherited WEBSITE_HOSTNAME, so the worker sees the DevHost's own value.
+        Host = DevHostProcess.Start(RepositoryLayout.SampleApp, new Dictionary<string, string?> { ["WEBSITE_HOSTNAME"] = null });
         await Host.WaitUntilReadyAsync();
         Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
         {

@@ -59,59 +59,43 @@ public sealed partial class StartupTests
     [Fact]
     public async Task RoutePrefixComesFromHostJson()
     {
-        var app = CopyOfSampleApp();
-        try
-        {
-            await File.WriteAllTextAsync(
-                Path.Combine(app, "host.json"),
-                """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
-            await using var host = DevHostProcess.Start(app);
-            await host.WaitUntilReadyAsync();
-            using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var app = new SampleAppCopy();
+        app.Write("host.json", """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
+        await using var host = DevHostProcess.Start(app.Directory);
+        await host.WaitUntilReadyAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
 
-            using var unprefixed = await client.GetAsync("hello");
-            using var prefixed = await client.GetAsync("api/hello");
+        using var unprefixed = await client.GetAsync("hello");
+        using var prefixed = await client.GetAsync("api/hello");
 
-            Assert.Equal(HttpStatusCode.OK, unprefixed.StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, prefixed.StatusCode);
-        }
-        finally
-        {
-            Directory.Delete(app, recursive: true);
-        }
+        Assert.Equal(HttpStatusCode.OK, unprefixed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, prefixed.StatusCode);
     }
 
     [Fact]
     public async Task CorsFromLocalSettingsAnswersPreflightsLikeCoreTools()
     {
-        var app = CopyOfSampleApp();
-        try
-        {
-            await File.WriteAllTextAsync(
-                Path.Combine(app, "local.settings.json"),
-                """{ "IsEncrypted": false, "Values": {}, "Host": { "CORS": "http://allowed.test", "CORSCredentials": true } }""");
-            await using var host = DevHostProcess.Start(app);
-            await host.WaitUntilReadyAsync();
-            using var client = new HttpClient { BaseAddress = host.BaseAddress };
-            using var preflight = new HttpRequestMessage(HttpMethod.Options, "api/hello");
-            preflight.Headers.Add("Origin", "http://allowed.test");
-            preflight.Headers.Add("Access-Control-Request-Method", "GET");
-            using var foreign = new HttpRequestMessage(HttpMethod.Get, "api/hello");
-            foreign.Headers.Add("Origin", "http://other.test");
+        using var app = new SampleAppCopy();
+        app.Write(
+            "local.settings.json",
+            """{ "IsEncrypted": false, "Values": {}, "Host": { "CORS": "http://allowed.test", "CORSCredentials": true } }""");
+        await using var host = DevHostProcess.Start(app.Directory);
+        await host.WaitUntilReadyAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "api/hello");
+        preflight.Headers.Add("Origin", "http://allowed.test");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "api/hello");
+        foreign.Headers.Add("Origin", "http://other.test");
 
-            using var allowed = await client.SendAsync(preflight);
-            using var refused = await client.SendAsync(foreign);
+        using var allowed = await client.SendAsync(preflight);
+        using var refused = await client.SendAsync(foreign);
 
-            Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
-            Assert.Equal(["http://allowed.test"], allowed.Headers.GetValues("Access-Control-Allow-Origin"));
-            Assert.Equal(["true"], allowed.Headers.GetValues("Access-Control-Allow-Credentials"));
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
-        }
-        finally
-        {
-            Directory.Delete(app, recursive: true);
-        }
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        Assert.Equal(["http://allowed.test"], allowed.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Equal(["true"], allowed.Headers.GetValues("Access-Control-Allow-Credentials"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [GeneratedRegex(@"Worker process started \(PID (\d+)\)")]
@@ -149,18 +133,5 @@ public sealed partial class StartupTests
         }
 
         throw new InvalidOperationException($"The DevHost never listened. Its output:\n{host.Output}");
-    }
-
-    private static string CopyOfSampleApp()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "devhost-sample-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(RepositoryLayout.SampleApp, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(RepositoryLayout.SampleApp, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
     }
 }

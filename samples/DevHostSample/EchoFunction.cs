@@ -7,7 +7,8 @@ namespace DevHostSample;
 
 /// <summary>
 /// GET/POST /api/echo/{tag?}: returns 201 with JSON of what the worker saw (method, route value, query "q",
-/// selected headers, cookies, body), a custom header, and three cookies with different attributes.
+/// selected headers, cookies, body), a custom header, and three cookies with different attributes. Logs its X-Test
+/// header, so tests can tell from the DevHost's output whether a request reached the worker.
 /// </summary>
 public static class EchoFunction
 {
@@ -16,8 +17,10 @@ public static class EchoFunction
     [Function("echo")]
     public static async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "echo/{tag?}")] HttpRequestData req,
-        string? tag)
+        string? tag,
+        FunctionContext context)
     {
+        context.GetLogger("DevHostSample.Echo").EchoInvoked(req.Headers.TryGetValues("x-test", out var test) ? string.Join("|", test) : "");
         var headers = new Dictionary<string, string>();
         foreach (var name in EchoedHeaders)
         {
