@@ -44,6 +44,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
             ["Auth__Issuer"] = "https://funcauth.e2e/",
             ["Auth__Audience"] = "funcauth-e2e",
             ["Auth__AllowedOrigins__0"] = null,
+            // The DevHost tells the worker its own URL (localhost:<port>); an inherited value would override it.
+            ["WEBSITE_HOSTNAME"] = null,
         });
         await Host.WaitUntilReadyAsync();
         BaseAddress = Host.BaseAddress;

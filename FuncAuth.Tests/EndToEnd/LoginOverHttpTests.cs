@@ -19,7 +19,7 @@ public sealed class LoginOverHttpTests(ApiServerFixture server)
         "^auth-cookie=(?<value>[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+); max-age=(?<age>899|900); path=/api; secure; samesite=strict; httponly$");
 
     private static readonly Regex RefreshCookie = new(
-        "^refresh-cookie=(?<value>[A-Za-z0-9_-]{86}); max-age=(?<age>86399|86400); path=/api/auth; secure; samesite=strict; httponly$");
+        "^refresh-cookie=(?<value>[A-Za-z0-9_-]{92}); max-age=(?<age>86399|86400); path=/api/auth; secure; samesite=strict; httponly$");
 
     [Fact]
     public async Task LoginInCookieModeSetsExactlyTheDocumentedCookies()
@@ -85,7 +85,7 @@ public sealed class LoginOverHttpTests(ApiServerFixture server)
         var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Bearer", body.GetProperty("tokenType").GetString());
         Assert.InRange(body.GetProperty("expiresIn").GetInt64(), 898, 900);
-        Assert.Matches("^[A-Za-z0-9_-]{86}$", body.GetProperty("refreshToken").GetString());
+        Assert.Matches("^[A-Za-z0-9_-]{92}$", body.GetProperty("refreshToken").GetString());
         var accessToken = body.GetProperty("accessToken").GetString()!;
 
         var movies = await browser.GetWithBearerAsync("api/users/fav-movies", accessToken);

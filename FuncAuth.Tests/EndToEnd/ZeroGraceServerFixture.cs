@@ -22,6 +22,8 @@ public sealed class ZeroGraceServerFixture : IAsyncLifetime
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth__RefreshReuseGrace"] = "00:00:00",
             ["Auth__AllowedOrigins__0"] = null,
+            // The DevHost tells the worker its own URL (localhost:<port>); an inherited value would override it.
+            ["WEBSITE_HOSTNAME"] = null,
         });
         await Host.WaitUntilReadyAsync();
     }
