@@ -92,7 +92,9 @@ public sealed class LoginService(
                 return new LoginAttempt.Locked(retryAfter);
             }
 
-            if (await users.TryUpdateLoginStateAsync(LockoutRules.Count(current, now, _options.Lockout)!, cancellationToken) is { } stored)
+            var writeId = RandomIds.NewId();
+            var counted = LockoutRules.Count(current, now, _options.Lockout)! with { LoginWriteId = writeId };
+            if (await users.TryUpdateLoginStateAsync(counted, cancellationToken) is { } stored)
             {
                 return new LoginAttempt.Counted(stored);
             }
@@ -100,6 +102,12 @@ public sealed class LoginService(
             if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
             {
                 break;
+            }
+
+            // The write landed but its answer was lost (the client's retry then failed the ETag check): it is counted.
+            if (reread.LoginWriteId == writeId)
+            {
+                return new LoginAttempt.Counted(reread);
             }
 
             current = reread;
@@ -117,7 +125,8 @@ public sealed class LoginService(
         {
             for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
             {
-                if (await users.TryUpdateLoginStateAsync(LockoutRules.Reset(current, newHash), cancellationToken) is not null)
+                var writeId = RandomIds.NewId();
+                if (await users.TryUpdateLoginStateAsync(LockoutRules.Reset(current, newHash) with { LoginWriteId = writeId }, cancellationToken) is not null)
                 {
                     return;
                 }
@@ -125,6 +134,11 @@ public sealed class LoginService(
                 if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
                 {
                     break;
+                }
+
+                if (reread.LoginWriteId == writeId)
+                {
+                    return;
                 }
 
                 current = reread;

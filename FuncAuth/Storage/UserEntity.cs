@@ -26,6 +26,7 @@ internal sealed class UserEntity : ITableEntity
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string RegistrationId { get; set; } = "";
+    public string? LoginWriteId { get; set; }
 
     /// <summary>
     /// Lower-case hex SHA-256 of the normalized email: emails may contain '/', '\', '#', '?' and control
@@ -47,6 +48,7 @@ internal sealed class UserEntity : ITableEntity
         LockedUntil = user.LockedUntil?.ToUniversalTime(),
         CreatedAt = user.CreatedAt.ToUniversalTime(),
         RegistrationId = user.RegistrationId,
+        LoginWriteId = user.LoginWriteId,
     };
 
     public UserRecord ToRecord() => new(
@@ -59,5 +61,6 @@ internal sealed class UserEntity : ITableEntity
         LockedUntil?.ToUniversalTime(),
         CreatedAt.ToUniversalTime(),
         RegistrationId,
+        LoginWriteId,
         ETag.ToString());
 }

@@ -12,6 +12,8 @@ namespace FuncAuth.Users;
 /// <param name="CreatedAt">When the account was registered.</param>
 /// <param name="RegistrationId">Random id of the registration request that created the row: lets a retried insert
 /// that conflicts with its own earlier attempt be told apart from an email someone else took.</param>
+/// <param name="LoginWriteId">Random id of the last login-state write: when a write's answer is lost and the storage
+/// client's retry fails its ETag condition, a re-read that shows this id proves the write was ours and landed.</param>
 /// <param name="ETag">The storage version this record was read at (null before it is stored).</param>
 public sealed record UserRecord(
     string UserId,
@@ -23,4 +25,5 @@ public sealed record UserRecord(
     DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
     string RegistrationId,
+    string? LoginWriteId = null,
     string? ETag = null);

@@ -19,6 +19,9 @@ internal sealed class FakeUserStore : IUserStore
     /// <summary>Runs just before an update is checked: lets a test make another instance write first.</summary>
     public Action? BeforeUpdate { get; set; }
 
+    /// <summary>The next N successful updates are applied but answer null, like a retried write whose first attempt landed.</summary>
+    public int UpdateAnswersToLose { get; set; }
+
     public UserRecord? this[string normalizedEmail] => _users.GetValueOrDefault(normalizedEmail);
 
     /// <summary>Seeds a user without counting a round trip.</summary>
@@ -63,11 +66,18 @@ internal sealed class FakeUserStore : IUserStore
         {
             RegistrationId = user.RegistrationId,
             FailedLoginCount = user.FailedLoginCount,
+            LoginWriteId = user.LoginWriteId,
             LockedUntil = user.LockedUntil,
             PasswordHash = user.PasswordHash,
             ETag = NextETag(),
         };
         _users[user.NormalizedEmail] = updated;
+        if (UpdateAnswersToLose > 0)
+        {
+            UpdateAnswersToLose--;
+            return Task.FromResult<UserRecord?>(null);
+        }
+
         return Task.FromResult<UserRecord?>(updated);
     }
 

@@ -212,6 +212,32 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
+    public async Task LoginAsync_CountLandedButItsAnswerWasLost_CountedOnceNotTwice()
+    {
+        SeedAlice(u => u with { FailedLoginCount = 1 });
+        _users.UpdateAnswersToLose = 1;
+
+        Assert.IsType<LoginResult.InvalidCredentials>(await Login("wrong password, but long"));
+
+        Assert.Equal(2, StoredAlice.FailedLoginCount);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ResetLandedButItsAnswerWasLost_NotRetried()
+    {
+        SeedAlice(u => u with { FailedLoginCount = 2 });
+        _users.BeforeUpdate = () =>
+        {
+            // Lose the answer of the second update (the reset), not the first (the count).
+            _users.BeforeUpdate = () => _users.UpdateAnswersToLose = 1;
+        };
+
+        Assert.IsType<LoginResult.Success>(await Login(Password));
+
+        Assert.Equal((0, 2), (StoredAlice.FailedLoginCount, _users.Updates));
+    }
+
+    [Fact]
     public async Task LoginAsync_AttemptCannotBeCounted_RefusedWithoutCheckingEvenTheRightPassword()
     {
         SeedAlice();
