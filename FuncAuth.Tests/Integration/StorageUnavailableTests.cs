@@ -18,7 +18,7 @@ public sealed class StorageUnavailableTests
     private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(5);
 
     public static TheoryData<string> Operations => ["provision", "user.create", "user.find", "user.update",
-        "session.create", "session.get", "session.replace", "session.delete", "session.deleteAll"];
+        "session.create", "session.get", "session.replace", "session.revoke", "session.delete", "session.deleteAll"];
 
     [Theory]
     [MemberData(nameof(Operations))]
@@ -40,6 +40,7 @@ public sealed class StorageUnavailableTests
             "session.create" => () => sessions.CreateAsync(session, ct),
             "session.get" => () => sessions.GetAsync(session.UserId, session.SessionId, ct),
             "session.replace" => () => sessions.TryReplaceAsync(session, ct),
+            "session.revoke" => () => sessions.RevokeAsync(session.UserId, session.SessionId, Records.Now, ct),
             "session.delete" => () => sessions.DeleteAsync(session.UserId, session.SessionId, ct),
             _ => () => sessions.DeleteAllAsync(session.UserId, ct),
         };

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Http;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using FuncAuth.Storage;
 using FuncAuth.Tests.Integration;
@@ -42,7 +43,8 @@ public sealed class FunctionTestHost : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
     /// <summary>Starts a host on fresh tables; <paramref name="configure"/> may change any setting.</summary>
-    public static async Task<FunctionTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<FunctionTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, params HttpPipelinePolicy[] perRetryPolicies)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -66,6 +68,11 @@ public sealed class FunctionTestHost : IAsyncDisposable
         var storageCalls = new RequestCountingPolicy();
         var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions();
         clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);
+        foreach (var policy in perRetryPolicies)
+        {
+            clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton(new TableServiceClient(settings["TableStorage"], clientOptions)));
         builder.Services.AddSingleton<ExceptionMiddleware>();
         builder.Services.AddSingleton<CrossSiteRequestMiddleware>();
