@@ -60,15 +60,31 @@ public sealed class RegisterFunctionTests : FunctionTestBase
     }
 
     [Theory]
-    [InlineData(7, HttpStatusCode.BadRequest)]
-    [InlineData(8, HttpStatusCode.Created)]
+    [InlineData(14, HttpStatusCode.BadRequest)]
+    [InlineData(15, HttpStatusCode.Created)]
     [InlineData(128, HttpStatusCode.Created)]
     [InlineData(129, HttpStatusCode.BadRequest)]
     public async Task RegisterEnforcesPasswordLengthBounds(int length, HttpStatusCode expected)
     {
-        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), new string('p', length));
+        var password = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26))));
+
+        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), password);
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("short password", "at least 15 characters")]
+    [InlineData("1qaz2wsx3edc4rfv", "too common")]
+    [InlineData("correct horse \\ud800 staple", "invalid characters")]
+    public async Task RegisterRefusesAWeakOrInvalidPasswordAndSaysWhy(string password, string reason)
+    {
+        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        var message = Assert.Single(response.BodyJson.GetProperty("errors").GetProperty("password").EnumerateArray()).GetString();
+        Assert.Contains(reason, message, StringComparison.Ordinal);
     }
 
     [Theory]

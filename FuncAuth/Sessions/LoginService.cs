@@ -2,7 +2,6 @@ using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,11 +31,14 @@ public sealed class LoginService(
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
 
+        // Admission before storage: a saturated instance sheds the request at once (PasswordHashingBusyException → 503).
+        using var ticket = passwords.TryAdmit() ?? throw new PasswordHashingBusyException(passwords.RetryAfter);
+
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(email), cancellationToken);
         if (user is null)
         {
-            // Same PBKDF2 cost as a wrong password, so response time does not reveal which emails exist.
-            passwords.VerifyDummy(password);
+            // Same Argon2id cost as a wrong password, so response time does not reveal which emails exist.
+            await passwords.VerifyDummyAsync(ticket, password, cancellationToken);
             logger.LoginUnknownAccount();
             return new LoginResult.InvalidCredentials();
         }
@@ -50,8 +52,8 @@ public sealed class LoginService(
             return new LoginResult.LockedOut(retryAfter);
         }
 
-        var verification = passwords.Verify(user.PasswordHash, password);
-        if (verification == PasswordVerificationResult.Failed)
+        var verification = await passwords.VerifyAsync(ticket, user.PasswordHash, password, cancellationToken);
+        if (verification == PasswordVerification.Failed)
         {
             await RecordFailureAsync(user, now, cancellationToken);
 
@@ -60,9 +62,9 @@ public sealed class LoginService(
             return new LoginResult.InvalidCredentials();
         }
 
-        if (user.FailedLoginCount > 0 || user.LockedUntil is not null || verification == PasswordVerificationResult.SuccessRehashNeeded)
+        if (user.FailedLoginCount > 0 || user.LockedUntil is not null || verification == PasswordVerification.SuccessRehashNeeded)
         {
-            var newHash = verification == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(password) : null;
+            var newHash = verification == PasswordVerification.SuccessRehashNeeded ? await TryRehashAsync(ticket, password, cancellationToken) : null;
             user = await UpdateWithRetryAsync(user, u => u with
             {
                 FailedLoginCount = 0,
@@ -72,6 +74,19 @@ public sealed class LoginService(
         }
 
         return new LoginResult.Success(await StartSessionAsync(user, now, cancellationToken));
+    }
+
+    // The password is already proven: when no hashing slot frees up, the rehash waits for the next login instead of failing this one.
+    private async Task<string?> TryRehashAsync(HashingTicket ticket, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await passwords.HashAsync(ticket, password, cancellationToken);
+        }
+        catch (PasswordHashingBusyException)
+        {
+            return null;
+        }
     }
 
     private async Task RecordFailureAsync(UserRecord user, DateTimeOffset now, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Tests.Unit.Fakes;
+using FuncAuth.Tests.Unit.Passwords;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.AspNetCore.Identity;
@@ -16,8 +17,8 @@ public sealed class LoginServiceTests
     private const string Email = "Alice@Example.com";
     private const string Password = "correct horse battery";
 
-    // A low iteration count keeps the many verifications here fast; PasswordServiceTests cover the real parameters.
-    private static readonly PasswordService Passwords = new(iterationCount: 1_000);
+    // libsodium's cheapest Argon2id cost keeps the many verifications here fast; PasswordServiceTests cover the real parameters.
+    private static readonly PasswordService Passwords = TestPasswords.Service();
 
     private readonly FakeTimeProvider _clock = TestAuth.Clock();
     private readonly AuthOptions _options = TestAuth.Options();
@@ -36,7 +37,7 @@ public sealed class LoginServiceTests
     private UserRecord SeedAlice(Func<UserRecord, UserRecord>? change = null)
     {
         var user = new UserRecord("0123456789abcdef0123456789abcdef", Email, EmailAddress.Normalize(Email), "Alice",
-            Passwords.Hash(Password), 0, null, TestAuth.Start.AddDays(-1));
+            Passwords.HashAsync(Password).GetAwaiter().GetResult(), 0, null, TestAuth.Start.AddDays(-1));
         return _users.Seed(change is null ? user : change(user));
     }
 
@@ -163,16 +164,15 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_HashWithFewerIterations_RehashesInOneExtraWrite()
+    public async Task LoginAsync_LegacyPbkdf2Hash_RehashesToArgon2idInOneExtraWrite()
     {
-        var weaker = new PasswordHasher<UserRecord>(MsOptions.Create(new PasswordHasherOptions { IterationCount = 500 }));
-        SeedAlice(u => u with { PasswordHash = weaker.HashPassword(null!, Password) });
-        var oldHash = StoredAlice.PasswordHash;
+        var legacy = new PasswordHasher<UserRecord>(MsOptions.Create(new PasswordHasherOptions { IterationCount = 500 }));
+        SeedAlice(u => u with { PasswordHash = legacy.HashPassword(null!, Password) });
 
         Assert.IsType<LoginResult.Success>(await Login(Password));
 
-        Assert.NotEqual(oldHash, StoredAlice.PasswordHash);
-        Assert.Equal(PasswordVerificationResult.Success, Passwords.Verify(StoredAlice.PasswordHash, Password));
+        Assert.StartsWith("$argon2id$", StoredAlice.PasswordHash, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerification.Success, await Passwords.VerifyAsync(StoredAlice.PasswordHash, Password));
         Assert.Equal(3, _users.RoundTrips + _sessions.RoundTrips);
     }
 
