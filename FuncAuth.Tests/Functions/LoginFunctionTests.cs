@@ -57,7 +57,7 @@ public sealed class LoginFunctionTests : FunctionTestBase
     }
 
     [Fact]
-    public async Task LoginWithAnUnpairedSurrogateInThePasswordAnswers401ForKnownAndUnknownEmails()
+    public async Task LoginWithAnUnpairedSurrogateEscapeInThePasswordAnswersTheSame400ForKnownAndUnknownEmails()
     {
         var email = ApiClient.UniqueEmail();
         await Api.RegisterAsync(email);
@@ -65,7 +65,7 @@ public sealed class LoginFunctionTests : FunctionTestBase
         var known = await Api.LoginAsync(email, "correct horse \\ud800 staple");
         var unknown = await Api.LoginAsync(ApiClient.UniqueEmail(), "correct horse \\ud800 staple");
 
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (known.StatusCode, unknown.StatusCode));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (known.StatusCode, unknown.StatusCode));
         Assert.Equal(known.BodyText, unknown.BodyText);
     }
 

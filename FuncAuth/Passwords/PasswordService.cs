@@ -48,7 +48,7 @@ public sealed class PasswordService
     /// </summary>
     public Task<string> HashAsync(HashingTicket ticket, string password, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        EnsureOwn(ticket);
         ArgumentNullException.ThrowIfNull(password);
         if (!PasswordPolicy.TryNormalize(password, out var normalized))
         {
@@ -65,7 +65,7 @@ public sealed class PasswordService
     /// </summary>
     public Task<PasswordVerification> VerifyAsync(HashingTicket ticket, string storedHash, string password, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        EnsureOwn(ticket);
         ArgumentNullException.ThrowIfNull(storedHash);
         ArgumentNullException.ThrowIfNull(password);
 
@@ -96,7 +96,7 @@ public sealed class PasswordService
     /// </summary>
     public Task VerifyDummyAsync(HashingTicket ticket, string password, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        EnsureOwn(ticket);
         ArgumentNullException.ThrowIfNull(password);
         if (!PasswordPolicy.TryNormalize(password, out var normalized))
         {
@@ -104,6 +104,16 @@ public sealed class PasswordService
         }
 
         return _gate.RunAsync(ticket, () => VerifyArgon2(_dummy, normalized), cancellationToken);
+    }
+
+    // Every call needs a live ticket of this instance, also the ones that end without hashing.
+    private void EnsureOwn(HashingTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!ReferenceEquals(ticket.Gate, _gate))
+        {
+            throw new ArgumentException("The ticket was admitted by another PasswordService.", nameof(ticket));
+        }
     }
 
     private PasswordVerification VerifyArgon2(Argon2idPhc stored, string normalized)
