@@ -4,8 +4,9 @@ namespace FuncAuth.Passwords;
 
 /// <summary>
 /// Argon2id cost for new hashes (<c>Auth__Passwords__Argon2__*</c>). Defaults are OWASP's first recommended
-/// configuration (m = 19 MiB, t = 2, p = 1); startup refuses anything weaker than every configuration on OWASP's
-/// list (<see cref="OwaspArgon2Floor"/>) and anything above the caps stored hashes are held to.
+/// configuration (m = 19 MiB, t = 2, p = 1); startup refuses a cost that reaches none of the configurations on
+/// OWASP's list in both memory and passes (<see cref="OwaspArgon2Floor"/>), and anything above the caps that stored
+/// hashes are held to (<see cref="Argon2idPhc"/>), so every hash made can also be verified.
 /// </summary>
 public sealed class Argon2Options : IValidatableObject
 {
