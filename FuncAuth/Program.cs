@@ -1,5 +1,6 @@
 using FuncAuth.Auth;
 using FuncAuth.Http;
+using FuncAuth.Passwords;
 using FuncAuth.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.AddAuth();
+builder.AddPasswords();
 builder.AddTableStorage();
 builder.AddHttpApi();
 

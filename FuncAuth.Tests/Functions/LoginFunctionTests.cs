@@ -57,6 +57,19 @@ public sealed class LoginFunctionTests : FunctionTestBase
     }
 
     [Fact]
+    public async Task LoginWithAnUnpairedSurrogateEscapeInThePasswordAnswersTheSame400ForKnownAndUnknownEmails()
+    {
+        var email = ApiClient.UniqueEmail();
+        await Api.RegisterAsync(email);
+
+        var known = await Api.LoginAsync(email, "correct horse \\ud800 staple");
+        var unknown = await Api.LoginAsync(ApiClient.UniqueEmail(), "correct horse \\ud800 staple");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (known.StatusCode, unknown.StatusCode));
+        Assert.Equal(known.BodyText, unknown.BodyText);
+    }
+
+    [Fact]
     public async Task LoginAnswersTheSame401ForAnUnknownEmailAndAWrongPassword()
     {
         var email = ApiClient.UniqueEmail();

@@ -60,15 +60,55 @@ public sealed class RegisterFunctionTests : FunctionTestBase
     }
 
     [Theory]
-    [InlineData(7, HttpStatusCode.BadRequest)]
-    [InlineData(8, HttpStatusCode.Created)]
+    [InlineData(14, HttpStatusCode.BadRequest)]
+    [InlineData(15, HttpStatusCode.Created)]
     [InlineData(128, HttpStatusCode.Created)]
     [InlineData(129, HttpStatusCode.BadRequest)]
     public async Task RegisterEnforcesPasswordLengthBounds(int length, HttpStatusCode expected)
     {
-        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), new string('p', length));
+        var password = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26))));
+
+        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), password);
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("short password", "at least 15 characters")]
+    [InlineData("1qaz2wsx3edc4rfv", "too common")]
+    [InlineData("pppppppppppppppppppp", "too common")]
+    public async Task RegisterRefusesAWeakPasswordAndSaysWhy(string password, string reason)
+    {
+        var response = await Api.RegisterAsync(ApiClient.UniqueEmail(), password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        var message = Assert.Single(response.BodyJson.GetProperty("errors").GetProperty("password").EnumerateArray()).GetString();
+        Assert.Contains(reason, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterCountsCodePointsAfterNfkcAndLoginMatchesTheEquivalentForm()
+    {
+        var email = ApiClient.UniqueEmail();
+
+        // Five "ﬃ" ligatures are 15 letters after NFKC; "ffi" typed five times is the same password.
+        var created = await Api.RegisterAsync(email, "\\ufb03\\ufb03\\ufb03\\ufb03\\ufb03");
+        var login = await Api.LoginAsync(email, "ffiffiffiffiffi");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (created.StatusCode, login.StatusCode));
+    }
+
+    [Fact]
+    public async Task RegisterWithAnUnpairedSurrogateEscapeInThePasswordAnswers400AndStoresNothing()
+    {
+        var email = ApiClient.UniqueEmail();
+
+        var response = await Api.RegisterAsync(email, "correct horse \\ud800 battery staple");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal(HttpStatusCode.Created, (await Api.RegisterAsync(email)).StatusCode);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using FuncAuth.Http;
-using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
@@ -11,13 +10,13 @@ using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Auth;
 
-/// <summary>Registers authentication: validated options, the clock, tokens, passwords, registration, login, sessions.</summary>
+/// <summary>Registers authentication: validated options, the clock, tokens, registration, login, sessions (passwords: <c>AddPasswords</c>).</summary>
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Auth</c>, validates it at startup (a missing or short key stops the app with a message naming the
     /// setting) and registers the services. The stores (<see cref="IUserStore"/>, <see cref="ISessionStore"/>) come
-    /// from <c>AddTableStorage</c>.
+    /// from <c>AddTableStorage</c>; <c>PasswordService</c> and <c>PasswordPolicy</c> from <c>AddPasswords</c>.
     /// </summary>
     public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
@@ -45,7 +44,6 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton(provider => new RefreshTokenKeyRing(provider.GetRequiredService<SigningKeyRing>().Secrets));
         services.TryAddSingleton<RefreshTokenCodec>();
         services.TryAddSingleton<AccessTokenService>();
-        services.TryAddSingleton<PasswordService>();
         services.TryAddSingleton<RegistrationService>();
         services.TryAddSingleton<LoginService>();
         services.TryAddSingleton<SessionService>();

@@ -1,4 +1,5 @@
 using System.Net;
+using FuncAuth.Passwords;
 using FuncAuth.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace FuncAuth.Http;
 
 /// <summary>
-/// Outermost middleware: storage outages become 503 with <c>Retry-After</c>; any other unexpected exception a
+/// Outermost middleware: storage outages and a saturated hashing gate become 503 with <c>Retry-After</c>; any other unexpected exception a
 /// 500 problem that says nothing about the exception (the log has it). Never a stack trace on the wire.
 /// </summary>
 public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : IFunctionsWorkerMiddleware
@@ -28,6 +29,15 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
             if (request is null)
             {
                 throw;
+            }
+
+            if (Find<PasswordHashingBusyException>(ex) is { } busy)
+            {
+                // Overload, not an error: this instance is hashing at capacity and sheds the request at once.
+                LogHashingBusy(logger, context.FunctionDefinition.Name);
+                context.GetInvocationResult().Value = ProblemResponses.WithRetryAfter(
+                    request, HttpStatusCode.ServiceUnavailable, "The service is busy checking other passwords; try again shortly.", busy.RetryAfter);
+                return;
             }
 
             if (Find<StorageUnavailableException>(ex) is not null)
@@ -59,6 +69,9 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Storage unavailable during {FunctionName}")]
     private static partial void LogStorageUnavailable(ILogger logger, string functionName, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Password hashing at capacity: {FunctionName} answered 503")]
+    private static partial void LogHashingBusy(ILogger logger, string functionName);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Unhandled exception in {FunctionName}")]
     private static partial void LogUnhandled(ILogger logger, string functionName, Exception exception);

@@ -46,8 +46,6 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
             LoginResult.Success success => responses.Create(request, success.Tokens, mode),
             LoginResult.LockedOut locked => ProblemResponses.WithRetryAfter(
                 request, HttpStatusCode.TooManyRequests, "Too many sign-in attempts; the account is locked for now.", locked.RetryAfter),
-            LoginResult.Busy busy => ProblemResponses.WithRetryAfter(
-                request, HttpStatusCode.ServiceUnavailable, "The service is busy checking other sign-ins; try again shortly.", busy.RetryAfter),
             _ => ProblemResponses.Unauthorized(request, InvalidCredentialsDetail),
         };
     }

@@ -16,7 +16,4 @@ public abstract record LoginResult
     /// verified; try again after <paramref name="RetryAfter"/>.
     /// </summary>
     public sealed record LockedOut(TimeSpan RetryAfter) : LoginResult;
-
-    /// <summary>This instance is hashing at capacity: refused before any storage call; try again after <paramref name="RetryAfter"/>.</summary>
-    public sealed record Busy(TimeSpan RetryAfter) : LoginResult;
 }

@@ -2,7 +2,6 @@ using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +36,15 @@ public sealed class LoginService(
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
 
+        // Admission before storage: a saturated instance sheds the request at once (PasswordHashingBusyException → 503),
+        // before it costs a read or counts an attempt it could not check.
+        using var ticket = passwords.TryAdmit() ?? throw new PasswordHashingBusyException(passwords.RetryAfter);
+
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(email), cancellationToken);
         if (user is null)
         {
             // Same hashing cost as a wrong password, so response time does not reveal which emails exist.
-            passwords.VerifyDummy(password);
+            await passwords.VerifyDummyAsync(ticket, password, cancellationToken);
             logger.LoginUnknownAccount();
             return new LoginResult.InvalidCredentials();
         }
@@ -55,8 +58,8 @@ public sealed class LoginService(
                 : new LoginResult.LockedOut(ContendedRetryAfter);
         }
 
-        var verification = passwords.Verify(reserved.PasswordHash, password);
-        if (verification == PasswordVerificationResult.Failed)
+        var verification = await passwords.VerifyAsync(ticket, reserved.PasswordHash, password, cancellationToken);
+        if (verification == PasswordVerification.Failed)
         {
             // The attempt is already counted; the one that took the last slot has locked the account.
             if (reserved.LockedUntil is { } lockedUntil)
@@ -71,10 +74,23 @@ public sealed class LoginService(
             return new LoginResult.InvalidCredentials();
         }
 
-        var newHash = verification == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(password) : null;
+        var newHash = verification == PasswordVerification.SuccessRehashNeeded ? await TryRehashAsync(ticket, password, cancellationToken) : null;
         var session = StartSessionAsync(reserved, now, cancellationToken);
         await Task.WhenAll(session, ResetAsync(reserved, newHash, cancellationToken));
         return new LoginResult.Success(await session);
+    }
+
+    // The password is already proven: when no hashing slot frees up, the rehash waits for the next login instead of failing this one.
+    private async Task<string?> TryRehashAsync(HashingTicket ticket, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await passwords.HashAsync(ticket, password, cancellationToken);
+        }
+        catch (PasswordHashingBusyException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

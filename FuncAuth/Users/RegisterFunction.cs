@@ -1,12 +1,13 @@
 using System.Net;
 using FuncAuth.Http;
+using FuncAuth.Passwords;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace FuncAuth.Users;
 
 /// <summary><c>POST /api/auth/register</c>: creates an account.</summary>
-public sealed class RegisterFunction(RegistrationService registration)
+public sealed class RegisterFunction(RegistrationService registration, PasswordPolicy passwords)
 {
     /// <summary>201 with the new user; 400 for invalid input; 409 when the email is taken.</summary>
     [Function("Register")]
@@ -21,7 +22,7 @@ public sealed class RegisterFunction(RegistrationService registration)
         }
 
         var input = body.Value!;
-        var errors = RegisterRequestValidator.Validate(input);
+        var errors = RegisterRequestValidator.Validate(input, passwords);
         if (errors.Count > 0)
         {
             return ProblemResponses.Create(request, HttpStatusCode.BadRequest, "The registration is invalid.", errors);

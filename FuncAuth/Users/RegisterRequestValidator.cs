@@ -1,10 +1,12 @@
+using FuncAuth.Passwords;
+
 namespace FuncAuth.Users;
 
 /// <summary>Field rules for registration; returns problem <c>errors</c> keyed by JSON property name.</summary>
 public static class RegisterRequestValidator
 {
-    /// <summary>Empty when the request is acceptable.</summary>
-    public static Dictionary<string, string[]> Validate(RegisterRequest request)
+    /// <summary>Empty when the request is acceptable; the password error says why (too short, too long, common, invalid).</summary>
+    public static Dictionary<string, string[]> Validate(RegisterRequest request, PasswordPolicy passwords)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var email = request.Email?.Trim();
@@ -21,9 +23,9 @@ public static class RegisterRequestValidator
         {
             errors["password"] = ["The password is required."];
         }
-        else if (request.Password.Length is < CredentialRules.MinPasswordLength or > CredentialRules.MaxPasswordLength)
+        else if (passwords.Check(request.Password) is { IsAcceptable: false } check)
         {
-            errors["password"] = [$"The password must be {CredentialRules.MinPasswordLength} to {CredentialRules.MaxPasswordLength} characters long."];
+            errors["password"] = [check.Message!];
         }
 
         if (request.DisplayName is { } name

@@ -8,12 +8,14 @@ namespace FuncAuth.Users;
 public sealed class RegistrationService(
     IUserStore users,
     PasswordService passwords,
+    PasswordPolicy policy,
     TimeProvider time,
     ILogger<RegistrationService> logger)
 {
     /// <summary>
-    /// Registers <paramref name="email"/>. The HTTP layer has already checked the email and the lengths against
-    /// <see cref="CredentialRules"/>; violating them here is a programming error.
+    /// Registers <paramref name="email"/>. The HTTP layer has already checked the email, the display name
+    /// (<see cref="CredentialRules"/>) and the password (<see cref="PasswordPolicy"/>); violating them here is a
+    /// programming error. Throws <see cref="PasswordHashingBusyException"/> when the instance cannot hash now.
     /// </summary>
     public async Task<RegisterResult> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
     {
@@ -22,9 +24,9 @@ public sealed class RegistrationService(
             throw new ArgumentException("Not a valid email address.", nameof(email));
         }
 
-        if (password is null || password.Length is < CredentialRules.MinPasswordLength or > CredentialRules.MaxPasswordLength)
+        if (password is null || !policy.Check(password).IsAcceptable)
         {
-            throw new ArgumentException("Password length is outside CredentialRules.", nameof(password));
+            throw new ArgumentException("The password breaks PasswordPolicy.", nameof(password));
         }
 
         var canonical = EmailAddress.Canonical(email);
@@ -34,12 +36,16 @@ public sealed class RegistrationService(
             throw new ArgumentException("Display name is longer than CredentialRules allows.", nameof(displayName));
         }
 
+        // Admission before storage: a saturated instance sheds the request at once (PasswordHashingBusyException → 503).
+        using var ticket = passwords.TryAdmit() ?? throw new PasswordHashingBusyException(passwords.RetryAfter);
+        var passwordHash = await passwords.HashAsync(ticket, password, cancellationToken);
+
         var user = new UserRecord(
             UserId: RandomIds.NewId(),
             Email: canonical,
             NormalizedEmail: EmailAddress.Normalize(canonical),
             DisplayName: name,
-            PasswordHash: passwords.Hash(password),
+            PasswordHash: passwordHash,
             FailedLoginCount: 0,
             LockedUntil: null,
             CreatedAt: time.GetUtcNow(),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Http;
+using FuncAuth.Passwords;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FuncAuth.Tests.Functions.Harness;
 
 /// <summary>
-/// The function app's real service registrations (AddAuth, AddTableStorage on Azurite with tables of its own,
+/// The function app's real service registrations (AddAuth, AddPasswords, AddTableStorage on Azurite with tables of its own,
 /// AddHttpApi) and its real middleware chain, in this process. Requests go through
 /// ExceptionMiddleware → CrossSiteRequestMiddleware → AuthenticationMiddleware → the function, as in Program.cs.
 /// </summary>
@@ -63,6 +64,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)));
         builder.Services.AddLogging();
         builder.AddAuth();
+        builder.AddPasswords();
         builder.AddTableStorage();
         builder.AddHttpApi();
         var storageCalls = new RequestCountingPolicy();

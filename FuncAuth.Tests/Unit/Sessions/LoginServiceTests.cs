@@ -2,6 +2,7 @@ using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Tests.Unit.Fakes;
+using FuncAuth.Tests.Unit.Passwords;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.AspNetCore.Identity;
@@ -16,8 +17,8 @@ public sealed class LoginServiceTests
     private const string Email = "Alice@Example.com";
     private const string Password = "correct horse battery staple";
 
-    // A low iteration count keeps the many verifications here fast; PasswordServiceTests cover the real parameters.
-    private static readonly PasswordService Passwords = new(iterationCount: 1_000);
+    // libsodium's cheapest Argon2id cost keeps the many verifications here fast; PasswordServiceTests cover the real parameters.
+    private static readonly PasswordService Passwords = TestPasswords.Service();
 
     private readonly FakeTimeProvider _clock = TestAuth.Clock();
     private readonly AuthOptions _options = TestAuth.Options();
@@ -31,16 +32,18 @@ public sealed class LoginServiceTests
     {
         _accessTokens = TestAuth.AccessTokens(_options, _clock);
         _refreshTokens = TestAuth.RefreshTokens(_options);
-        _login = new LoginService(
-            _users, _sessions, Passwords, _accessTokens, _refreshTokens, MsOptions.Create(_options), _clock, NullLogger<LoginService>.Instance);
+        _login = Service(Passwords);
     }
+
+    private LoginService Service(PasswordService passwords) => new(
+        _users, _sessions, passwords, _accessTokens, _refreshTokens, MsOptions.Create(_options), _clock, NullLogger<LoginService>.Instance);
 
     private int MaxAttempts => _options.Lockout.MaxFailedAttempts;
 
     private UserRecord SeedAlice(Func<UserRecord, UserRecord>? change = null)
     {
         var user = new UserRecord("0123456789abcdef0123456789abcdef", Email, EmailAddress.Normalize(Email), "Alice",
-            Passwords.Hash(Password), 0, null, TestAuth.Start.AddDays(-1), "registration-1");
+            Passwords.HashAsync(Password).GetAwaiter().GetResult(), 0, null, TestAuth.Start.AddDays(-1), "registration-1");
         return _users.Seed(change is null ? user : change(user));
     }
 
@@ -186,17 +189,43 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_HashWithFewerIterations_RehashedInTheResetWrite()
+    public async Task LoginAsync_LegacyPbkdf2Hash_RehashedToArgon2idInTheResetWrite()
     {
-        var weaker = new PasswordHasher<UserRecord>(MsOptions.Create(new PasswordHasherOptions { IterationCount = 500 }));
-        SeedAlice(u => u with { PasswordHash = weaker.HashPassword(null!, Password) });
-        var oldHash = StoredAlice.PasswordHash;
+        var legacy = new PasswordHasher<UserRecord>(MsOptions.Create(new PasswordHasherOptions { IterationCount = 500 }));
+        SeedAlice(u => u with { PasswordHash = legacy.HashPassword(null!, Password) });
 
         Assert.IsType<LoginResult.Success>(await Login(Password));
 
-        Assert.NotEqual(oldHash, StoredAlice.PasswordHash);
-        Assert.Equal(PasswordVerificationResult.Success, Passwords.Verify(StoredAlice.PasswordHash, Password));
+        Assert.StartsWith("$argon2id$", StoredAlice.PasswordHash, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerification.Success, await Passwords.VerifyAsync(StoredAlice.PasswordHash, Password));
         Assert.Equal(2, _users.Updates);
+    }
+
+    [Fact]
+    public async Task LoginAsync_GateFull_RefusedBusyBeforeAnyStorageCall()
+    {
+        SeedAlice();
+        var options = TestPasswords.Options(o => { o.MaxConcurrentHashes = 1; o.HashQueueLength = 0; });
+        var passwords = TestPasswords.Service(options);
+        using var held = passwords.Admit();
+        _users.ResetCounts();
+
+        await Assert.ThrowsAsync<PasswordHashingBusyException>(() => Service(passwords).LoginAsync(Email, Password, CancellationToken.None));
+
+        Assert.Equal(0, _users.RoundTrips + _sessions.RoundTrips);
+        Assert.Equal(0, StoredAlice.FailedLoginCount);
+    }
+
+    [Fact]
+    public async Task LoginAsync_UnknownEmail_DoesTheHashingWorkOfARealCheck()
+    {
+        // The timing defence, observed without a clock: an unknown email occupies a hashing slot like a real check, so
+        // with the only slot held by someone else it waits for it (and times out) instead of answering at once.
+        var options = TestPasswords.Options(o => { o.MaxConcurrentHashes = 1; o.HashQueueLength = 1; o.HashQueueTimeout = TimeSpan.FromMilliseconds(50); });
+        var passwords = TestPasswords.Service(options);
+        using var slot = new SlotHolder(passwords);
+
+        await Assert.ThrowsAsync<PasswordHashingBusyException>(() => Service(passwords).LoginAsync("nobody@example.com", Password, CancellationToken.None));
     }
 
     [Fact]

@@ -1,26 +1,28 @@
 using FuncAuth.Passwords;
 using FuncAuth.Tests.Unit.Fakes;
+using FuncAuth.Tests.Unit.Passwords;
 using FuncAuth.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FuncAuth.Tests.Unit.Users;
 
 public sealed class RegistrationServiceTests
 {
-    private static readonly PasswordService Passwords = new(iterationCount: 1_000);
+    private const string Password = "correct horse battery staple";
+
+    private static readonly PasswordService Passwords = TestPasswords.Service();
 
     private readonly FakeUserStore _users = new();
     private readonly RegistrationService _service;
 
     public RegistrationServiceTests() =>
-        _service = new RegistrationService(_users, Passwords, TestAuth.Clock(), NullLogger<RegistrationService>.Instance);
+        _service = new RegistrationService(_users, Passwords, TestPasswords.Policy(), TestAuth.Clock(), NullLogger<RegistrationService>.Instance);
 
     [Fact]
     public async Task RegisterAsync_NewEmail_StoresHashedUserInOneRoundTrip()
     {
         var created = Assert.IsType<RegisterResult.Created>(
-            await _service.RegisterAsync("  Alice@Example.com ", "password123", null, CancellationToken.None));
+            await _service.RegisterAsync("  Alice@Example.com ", Password, null, CancellationToken.None));
 
         var stored = _users["alice@example.com"]!;
         Assert.Equal(1, _users.RoundTrips);
@@ -28,8 +30,8 @@ public sealed class RegistrationServiceTests
         Assert.Equal(created.UserId, stored.UserId);
         Assert.Equal("Alice@Example.com", created.Email);
         Assert.Equal("Alice", created.DisplayName);
-        Assert.NotEqual("password123", stored.PasswordHash);
-        Assert.Equal(PasswordVerificationResult.Success, Passwords.Verify(stored.PasswordHash, "password123"));
+        Assert.StartsWith("$argon2id$", stored.PasswordHash, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerification.Success, await Passwords.VerifyAsync(stored.PasswordHash, Password));
         Assert.Equal((0, null), (stored.FailedLoginCount, stored.LockedUntil));
         Assert.Equal(TestAuth.Start, stored.CreatedAt);
     }
@@ -38,30 +40,31 @@ public sealed class RegistrationServiceTests
     public async Task RegisterAsync_DisplayNameGiven_KeepsItTrimmed()
     {
         var created = Assert.IsType<RegisterResult.Created>(
-            await _service.RegisterAsync("alice@example.com", "password123", "  Alice A. ", CancellationToken.None));
+            await _service.RegisterAsync("alice@example.com", Password, "  Alice A. ", CancellationToken.None));
         Assert.Equal("Alice A.", created.DisplayName);
     }
 
     [Fact]
     public async Task RegisterAsync_SameEmailDifferentCase_EmailTaken()
     {
-        await _service.RegisterAsync("alice@example.com", "password123", null, CancellationToken.None);
+        await _service.RegisterAsync("alice@example.com", Password, null, CancellationToken.None);
 
         Assert.IsType<RegisterResult.EmailTaken>(
-            await _service.RegisterAsync("ALICE@example.com ", "password456", null, CancellationToken.None));
+            await _service.RegisterAsync("ALICE@example.com ", "another long password", null, CancellationToken.None));
     }
 
     [Fact]
     public async Task RegisterAsync_TwoUsers_GetDifferentIds()
     {
-        var a = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("a@example.com", "password123", null, CancellationToken.None));
-        var b = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("b@example.com", "password123", null, CancellationToken.None));
+        var a = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("a@example.com", Password, null, CancellationToken.None));
+        var b = Assert.IsType<RegisterResult.Created>(await _service.RegisterAsync("b@example.com", Password, null, CancellationToken.None));
         Assert.NotEqual(a.UserId, b.UserId);
     }
 
     [Theory]
-    [InlineData("not-an-email", "password123")]
+    [InlineData("not-an-email", Password)]
     [InlineData("alice@example.com", "short")]
+    [InlineData("alice@example.com", "1qaz2wsx3edc4rfv")]
     public async Task RegisterAsync_InputTheHttpLayerRejects_ThrowsWithoutStorageCall(string email, string password)
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _service.RegisterAsync(email, password, null, CancellationToken.None));
