@@ -164,6 +164,45 @@ public sealed class LoginOverHttpTests(ApiServerFixture server)
     }
 
     [Fact]
+    public async Task FortyEightConcurrentLoginsAreAllAnsweredPromptlyWith401Or429Or503NeverA500()
+    {
+        // More than this instance hashes at once (processor count) plus its queue: the surplus is shed with 503 and
+        // Retry-After instead of queueing without bound. The bound here detects a hang; the latency figure (under 2 s
+        // on 2 cores) is measured by bench/login-burst.sh, not asserted, because timings belong in benchmarks.
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var emails = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            emails.Add(BrowserLikeClient.UniqueEmail());
+            Assert.Equal(HttpStatusCode.Created, (await browser.RegisterAsync(emails[^1])).StatusCode);
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var logins = Enumerable.Range(0, 48).Select(async i =>
+        {
+            using var client = new BrowserLikeClient(server.BaseAddress);
+            await start.WaitAsync();
+            var email = i % 2 == 0 ? BrowserLikeClient.UniqueEmail() : emails[i % emails.Count];
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.LoginAsync(email, $"wrong password number {i}");
+            return (response, watch.Elapsed);
+        }).ToList();
+        start.Release(48);
+        var answers = await Task.WhenAll(logins).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(answers, a => Assert.Contains(a.response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable }));
+        Assert.All(answers.Where(a => a.response.StatusCode == HttpStatusCode.ServiceUnavailable), a =>
+        {
+            Assert.NotNull(a.response.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", a.response.Content.Headers.ContentType?.MediaType);
+        });
+        Assert.All(answers, a => Assert.True(a.Elapsed < TimeSpan.FromSeconds(15), $"a login took {a.Elapsed}"));
+
+        // Shedding is momentary: right after the burst the service answers normally again.
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(emails[0])).StatusCode);
+    }
+
+    [Fact]
     public async Task LoginAnswers400GivenAnUnknownUseCookiesValue()
     {
         using var browser = new BrowserLikeClient(server.BaseAddress);

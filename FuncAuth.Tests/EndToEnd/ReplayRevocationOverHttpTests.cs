@@ -3,7 +3,7 @@ using System.Net;
 namespace FuncAuth.Tests.EndToEnd;
 
 /// <summary>Replay outside the grace window, over HTTP, against a server whose grace window is zero.</summary>
-public sealed class ReplayRevocationOverHttpTests(ZeroGraceServerFixture server) : IClassFixture<ZeroGraceServerFixture>
+public sealed class ReplayRevocationOverHttpTests(OwnServerFixture server) : IClassFixture<OwnServerFixture>
 {
     [Fact]
     public async Task ReplayingARotatedTokenRevokesTheWholeSession()

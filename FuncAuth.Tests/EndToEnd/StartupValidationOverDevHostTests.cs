@@ -29,4 +29,25 @@ public sealed class StartupValidationOverDevHostTests
             Assert.DoesNotContain(key, host.Output);
         }
     }
+
+    [Theory]
+    [InlineData("Auth__RefreshReuseGrace", "00:01:01")]
+    [InlineData("Auth__Passwords__MinLength", "7")]
+    [InlineData("Auth__PublicOrigins__0", "https://api.example.com/path")]
+    public async Task TheWorkerRefusesUnsafeSettingsNamingThem(string setting, string value)
+    {
+        await using var host = DevHostProcess.Start(RepositoryLayout.FuncAuthApp, new Dictionary<string, string?>
+        {
+            ["TableStorage"] = TestStorage.ConnectionString,
+            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            [setting] = value,
+        });
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(exitCode);
+        Assert.NotEqual(0, exitCode);
+        Assert.False(host.IsReady);
+        Assert.Contains(setting, host.Output);
+    }
 }
