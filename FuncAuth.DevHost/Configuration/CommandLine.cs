@@ -18,9 +18,14 @@ public static class CommandLine
 
     public const string AllowRemoteFlag = "allow-remote";
 
+    /// <summary>Ignore the app's local.settings.json: every setting comes from the environment (tests do this).</summary>
+    public const string NoLocalSettingsFlag = "no-local-settings";
+
+    private static readonly string[] Flags = [AllowRemoteFlag, NoLocalSettingsFlag];
+
     /// <summary>One line listing every option, for the messages about a bad command line.</summary>
     public static string Usage =>
-        string.Join(", ", ValueOptions.Select(o => $"--{o.Key} {o.Value}")) + $", --{AllowRemoteFlag}";
+        string.Join(", ", ValueOptions.Select(o => $"--{o.Key} {o.Value}")) + ", " + string.Join(", ", Flags.Select(f => $"--{f}"));
 
     /// <summary>Option name (without <c>--</c>) to value; a flag maps to <c>true</c>.</summary>
     public static IReadOnlyDictionary<string, string> Parse(IReadOnlyList<string> args)
@@ -37,11 +42,11 @@ public static class CommandLine
             var separator = argument.IndexOf('=', StringComparison.Ordinal);
             var name = separator < 0 ? argument[2..] : argument[2..separator];
             string value;
-            if (name == AllowRemoteFlag)
+            if (Flags.Contains(name))
             {
                 if (separator >= 0)
                 {
-                    throw new DevHostConfigurationException($"--{AllowRemoteFlag} takes no value; write it alone to allow a non-loopback --address.");
+                    throw new DevHostConfigurationException($"--{name} takes no value; write it alone.");
                 }
 
                 value = "true";

@@ -37,8 +37,9 @@ public sealed record DevHostOptions(
         var port = input.Get("port") is { } p ? OptionParsers.ParsePort(p) : (int?)null;
         var address = input.Get("address") is { } a ? OptionParsers.ParseAddress(a, allowRemote) : null;
 
+        var ignoreLocalSettings = OptionParsers.ParseFlag(input.Get(CommandLine.NoLocalSettingsFlag));
         var appDirectory = ResolveAppDirectory(input.Get("app"));
-        var localSettings = LocalSettings.Load(appDirectory);
+        var localSettings = ignoreLocalSettings ? LocalSettings.Empty : LocalSettings.Load(appDirectory);
         const string fromLocalSettings = "in " + LocalSettings.FileName;
         port ??= localSettings.LocalHttpPort is { } lp
             ? OptionParsers.ParsePort(new OptionValue(lp, $"Host.LocalHttpPort {fromLocalSettings}"))

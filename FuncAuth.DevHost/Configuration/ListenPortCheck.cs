@@ -14,8 +14,10 @@ public static class ListenPortCheck
         var address = options.Address == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Address);
         try
         {
-            using var listener = new TcpListener(address, options.Port);
-            listener.Start();
+            // Bind without listening: a listening probe would accept a client's connection for a moment before
+            // Kestrel takes the port, and that client's request would then be refused.
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(address, options.Port));
         }
         catch (SocketException e)
         {

@@ -46,7 +46,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             ["Auth__AllowedOrigins__0"] = null,
             // The DevHost tells the worker its own URL (localhost:<port>); an inherited value would override it.
             ["WEBSITE_HOSTNAME"] = null,
-        });
+        }, ignoreLocalSettings: true);
         await Host.WaitUntilReadyAsync();
         BaseAddress = Host.BaseAddress;
     }

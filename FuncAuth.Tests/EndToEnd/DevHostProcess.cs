@@ -64,11 +64,17 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the DevHost for <paramref name="appDirectory"/> (a worker app's build output) on <paramref name="port"/> (a free one when null).</summary>
+    /// <summary>
+    /// Starts the DevHost for <paramref name="appDirectory"/> (a worker app's build output) on <paramref name="port"/>
+    /// (a free one when null). With <paramref name="ignoreLocalSettings"/> the app's local.settings.json (which
+    /// <c>scripts/run</c> creates on a developer's machine and the build copies beside the worker) is not read, so
+    /// the test's own settings are the only ones.
+    /// </summary>
     public static DevHostProcess Start(
         string appDirectory,
         IReadOnlyDictionary<string, string?>? environment = null,
-        int? port = null)
+        int? port = null,
+        bool ignoreLocalSettings = false)
     {
         var chosenPort = port ?? FreeTcpPort.Pick();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -86,6 +92,11 @@ public sealed class DevHostProcess : IAsyncDisposable
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (ignoreLocalSettings)
+        {
+            start.ArgumentList.Add("--no-local-settings");
         }
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

@@ -29,7 +29,7 @@ public sealed class OwnServerFixture : IAsyncLifetime
             ["Auth__AllowedOrigins__0"] = null,
             // The DevHost tells the worker its own URL (localhost:<port>); an inherited value would override it.
             ["WEBSITE_HOSTNAME"] = null,
-        });
+        }, ignoreLocalSettings: true);
         await Host.WaitUntilReadyAsync();
     }
 

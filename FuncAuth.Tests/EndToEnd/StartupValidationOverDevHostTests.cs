@@ -16,7 +16,7 @@ public sealed class StartupValidationOverDevHostTests
             ["Auth__SigningKey"] = key,
             ["Auth__SigningKeys__0__Id"] = null,
             ["Auth__SigningKeys__0__Key"] = null,
-        });
+        }, ignoreLocalSettings: true);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -41,7 +41,7 @@ public sealed class StartupValidationOverDevHostTests
             ["TableStorage"] = TestStorage.ConnectionString,
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             [setting] = value,
-        });
+        }, ignoreLocalSettings: true);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
