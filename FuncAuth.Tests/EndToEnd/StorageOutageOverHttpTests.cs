@@ -14,6 +14,7 @@ namespace FuncAuth.Tests.EndToEnd;
 /// restart afterwards; and a refresh that got a 503 succeeds when retried with the same token, whether or not its
 /// first write landed, without revoking the session.
 /// </summary>
+[Collection(LoadCollection.Name)]
 public sealed class StorageOutageOverHttpTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>A hang detector with room for a loaded machine, not the latency claim (measured in docs/reliability.md).</summary>

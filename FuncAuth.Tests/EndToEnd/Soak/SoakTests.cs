@@ -12,6 +12,7 @@ namespace FuncAuth.Tests.EndToEnd.Soak;
 /// are checked against what the clients saw. 20 s in the normal test run; <c>FUNCAUTH_SOAK_SECONDS=60</c> for the
 /// long version (see docs/reliability.md).
 /// </summary>
+[Collection(LoadCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Workers = 8;
