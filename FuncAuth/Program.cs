@@ -1,4 +1,5 @@
 using FuncAuth.Auth;
+using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.Passwords;
 using FuncAuth.Storage;
@@ -11,6 +12,7 @@ builder.AddAuth();
 builder.AddPasswords();
 builder.AddTableStorage();
 builder.AddHttpApi();
+builder.AddKeyDiscovery();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();

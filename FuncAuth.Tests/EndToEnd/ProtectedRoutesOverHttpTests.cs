@@ -86,6 +86,16 @@ public sealed class ProtectedRoutesOverHttpTests(ApiServerFixture server)
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
+    [Theory]
+    [InlineData("api/.well-known/jwks.json")]
+    [InlineData("api/.well-known/openid-configuration")]
+    public async Task AnHs256DeploymentPublishesNoKeys(string path)
+    {
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+
+        await ProblemAssert.IsProblemAsync(await browser.GetAsync(path), HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task HealthAnswers200WithoutCredentials()
     {

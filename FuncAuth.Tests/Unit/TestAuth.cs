@@ -23,6 +23,21 @@ internal static class TestAuth
 
     public static FakeTimeProvider Clock() => new(Start);
 
+    /// <summary>A fresh P-256 private key as PKCS#8 PEM.</summary>
+    public static string NewEcdsaPem(ECCurve? curve = null)
+    {
+        using var key = ECDsa.Create(curve ?? ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
+    /// <summary>ES256 options with one fresh key per id (the last signs) and a public origin for the JWKS URL.</summary>
+    public static AuthOptions Es256Options(params string[] ids) => Options(o =>
+    {
+        o.SigningAlgorithm = SigningAlgorithm.ES256;
+        o.EcdsaKeys = (ids.Length == 0 ? ["es1"] : ids).Select(id => new EcdsaKeyOptions { Id = id, PrivateKey = NewEcdsaPem() }).ToList();
+        o.PublicOrigins = ["https://auth.example.test"];
+    });
+
     public static AccessTokenService AccessTokens(AuthOptions options, TimeProvider clock) =>
         new(MsOptions.Create(options), new SigningKeyRing(options), clock);
 

@@ -8,6 +8,15 @@ public sealed class AuthOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Auth";
 
+    /// <summary><c>Auth__SigningAlgorithm</c>: <c>HS256</c> (default, shared secrets) or <c>ES256</c> (key pairs, JWKS published).</summary>
+    public SigningAlgorithm SigningAlgorithm { get; set; } = SigningAlgorithm.HS256;
+
+    /// <summary>
+    /// <c>Auth__EcdsaKeys__N__Id</c> / <c>__PrivateKey</c>: the ES256 keys (required with <c>Auth__SigningAlgorithm=ES256</c>).
+    /// The last one signs; all of them validate and are published.
+    /// </summary>
+    public List<EcdsaKeyOptions> EcdsaKeys { get; set; } = [];
+
     /// <summary>
     /// <c>Auth__SigningKey</c>: base64 HMAC key of at least 32 bytes (256 bits). Used when <see cref="SigningKeys"/> is empty.
     /// No default: startup fails without a key.

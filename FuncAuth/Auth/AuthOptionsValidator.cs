@@ -42,6 +42,18 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
     private static void ValidateKeys(AuthOptions options, List<string> failures)
     {
+        if (options.SigningAlgorithm == SigningAlgorithm.ES256)
+        {
+            ValidateEcdsaKeys(options, failures);
+            return;
+        }
+
+        if (!Enum.IsDefined(options.SigningAlgorithm))
+        {
+            failures.Add("Auth__SigningAlgorithm must be HS256 or ES256");
+            return;
+        }
+
         // SigningKey is only consulted when SigningKeys is empty (see AuthOptions), so only the keys in use are checked.
         if (options.SigningKeys is not { Count: > 0 })
         {
@@ -74,6 +86,41 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 failures.Add($"Auth__SigningKeys__{i}__Key must be base64 of at least 32 bytes (256 bits)");
             }
+        }
+    }
+
+    private static void ValidateEcdsaKeys(AuthOptions options, List<string> failures)
+    {
+        if (options.EcdsaKeys is not { Count: > 0 })
+        {
+            failures.Add("Auth__EcdsaKeys__0__Id and Auth__EcdsaKeys__0__PrivateKey are required with Auth__SigningAlgorithm=ES256 (a P-256 private key as PEM or base64 PKCS#8)");
+            return;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.EcdsaKeys.Count; i++)
+        {
+            var key = options.EcdsaKeys[i];
+            if (string.IsNullOrWhiteSpace(key?.Id))
+            {
+                failures.Add($"Auth__EcdsaKeys__{i}__Id must not be empty");
+            }
+            else if (!ids.Add(key.Id))
+            {
+                failures.Add($"Auth__EcdsaKeys__{i}__Id must be unique among Auth__EcdsaKeys");
+            }
+
+            using var decoded = Tokens.EcdsaKeyDecoder.TryDecode(key?.PrivateKey);
+            if (decoded is null)
+            {
+                failures.Add($"Auth__EcdsaKeys__{i}__PrivateKey must be a P-256 private key (PEM, or base64 of PKCS#8 DER)");
+            }
+        }
+
+        // The discovery document names the JWKS by absolute URL, which must not come from a request's Host header.
+        if (options.PublicOrigins is not { Count: > 0 })
+        {
+            failures.Add("Auth__PublicOrigins__0 (or WEBSITE_HOSTNAME) is required with Auth__SigningAlgorithm=ES256: the JWKS is published at an absolute URL");
         }
     }
 

@@ -23,4 +23,6 @@ namespace FuncAuth.Http;
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Health.HealthResponse))]
+[JsonSerializable(typeof(Discovery.JsonWebKeySetResponse))]
+[JsonSerializable(typeof(Discovery.OpenIdConfigurationResponse))]
 public sealed partial class FuncAuthJsonContext : JsonSerializerContext;

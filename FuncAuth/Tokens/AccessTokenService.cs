@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace FuncAuth.Tokens;
 
 /// <summary>
-/// Issues and validates the HS256 access tokens. Validation is strict and total: anything that is not a token we
+/// Issues and validates the access tokens (HS256 or ES256). Validation is strict and total: anything that is not a token we
 /// issued, unexpired by the injected <see cref="TimeProvider"/>, yields null rather than an exception.
 /// </summary>
 public sealed class AccessTokenService
@@ -34,7 +34,8 @@ public sealed class AccessTokenService
 
         _parameters = new TokenValidationParameters
         {
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            // Only the configured algorithm: an HS256 token is refused in ES256 mode and vice versa.
+            ValidAlgorithms = [_keys.JwsAlgorithm],
             ValidTypes = [JwtConstants.HeaderType],
             RequireSignedTokens = true,
             RequireExpirationTime = true,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FuncAuth.Auth;
+using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.Passwords;
 using Azure.Core;
@@ -67,6 +68,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.AddPasswords();
         builder.AddTableStorage();
         builder.AddHttpApi();
+        builder.AddKeyDiscovery();
         var storageCalls = new RequestCountingPolicy();
         var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions();
         clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);

@@ -206,6 +206,49 @@ public sealed class AuthOptionsValidatorTests
         AssertFailsNaming(TestAuth.Options(o => o.PublicOrigins = [origin]), "Auth__PublicOrigins__0");
 
     [Fact]
+    public void Validate_Es256WithAKeyAndAPublicOrigin_Succeeds() =>
+        Assert.Empty(Failures(TestAuth.Es256Options("k1", "k2")));
+
+    [Fact]
+    public void Validate_Es256WithoutKeys_FailsNamingTheSetting()
+    {
+        var options = TestAuth.Es256Options();
+        options.EcdsaKeys = [];
+
+        AssertFailsNaming(options, "Auth__EcdsaKeys__0__PrivateKey");
+    }
+
+    [Fact]
+    public void Validate_Es256KeyThatIsNotP256_FailsNamingItWithoutEchoingIt()
+    {
+        var p384 = TestAuth.NewEcdsaPem(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var options = TestAuth.Es256Options("k1");
+        options.EcdsaKeys[0].PrivateKey = p384;
+
+        var failures = Failures(options).ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Auth__EcdsaKeys__0__PrivateKey ", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("BEGIN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_Es256DuplicateIds_FailsNamingTheSecond()
+    {
+        var options = TestAuth.Es256Options("same", "same");
+
+        AssertFailsNaming(options, "Auth__EcdsaKeys__1__Id");
+    }
+
+    [Fact]
+    public void Validate_Es256WithoutPublicOrigin_FailsBecauseTheJwksUrlIsAbsolute()
+    {
+        var options = TestAuth.Es256Options();
+        options.PublicOrigins = [];
+
+        AssertFailsNaming(options, "Auth__PublicOrigins__0");
+    }
+
+    [Fact]
     public void Validate_AllowedOriginsWithPort_Succeeds() =>
         Assert.Empty(Failures(TestAuth.Options(o => o.AllowedOrigins = ["https://app.example.com", "http://localhost:5173"])));
 }
