@@ -13,6 +13,9 @@ public sealed class TableStorageOptions
     /// <summary>Configuration key of the service URI (environment: <c>TableStorage__serviceUri</c>).</summary>
     public const string ServiceUriKey = "TableStorage:serviceUri";
 
+    /// <summary>Configuration key of the user-assigned identity's client id (environment: <c>TableStorage__clientId</c>).</summary>
+    public const string ClientIdKey = "TableStorage:clientId";
+
     /// <summary>Configuration key of the users table name (environment: <c>Tables__Users</c>).</summary>
     public const string UsersTableKey = "Tables:Users";
 
@@ -22,8 +25,17 @@ public sealed class TableStorageOptions
     /// <summary><c>TableStorage</c>: a storage connection string. Wins over <see cref="ServiceUri"/> when both are set.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary><c>TableStorage__serviceUri</c>: the Table endpoint, used with <c>DefaultAzureCredential</c>.</summary>
+    /// <summary>
+    /// <c>TableStorage__serviceUri</c>: the Table endpoint, used with the managed identity named by <see cref="ClientId"/>,
+    /// or with <c>DefaultAzureCredential</c> when none is named.
+    /// </summary>
     public string? ServiceUri { get; set; }
+
+    /// <summary>
+    /// <c>TableStorage__clientId</c>: the client id of the user-assigned managed identity to use with
+    /// <see cref="ServiceUri"/> (what <c>azd up</c> configures); the credential is then exactly that identity, with no chain of fallbacks.
+    /// </summary>
+    public string? ClientId { get; set; }
 
     /// <summary><c>Tables__Users</c>: the users table. Default <c>users</c>.</summary>
     public string UsersTable { get; set; } = "users";

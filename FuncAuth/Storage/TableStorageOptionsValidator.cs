@@ -24,6 +24,11 @@ public sealed partial class TableStorageOptionsValidator : IValidateOptions<Tabl
             }
         }
 
+        if (options.ClientId is { } clientId && !Guid.TryParse(clientId, out _))
+        {
+            failures.Add("TableStorage__clientId must be the client id (a GUID) of a user-assigned managed identity.");
+        }
+
         CheckTableName("Tables__Users", options.UsersTable, failures);
         CheckTableName("Tables__Sessions", options.SessionsTable, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

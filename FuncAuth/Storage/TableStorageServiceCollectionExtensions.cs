@@ -69,17 +69,27 @@ public static class TableStorageServiceCollectionExtensions
     /// <summary>The pause before the one retry.</summary>
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The connection string when set; otherwise the service URI with <see cref="DefaultAzureCredential"/>.</summary>
+    /// <summary>
+    /// The connection string when set; otherwise the service URI with the user-assigned managed identity of
+    /// <c>TableStorage__clientId</c>, or <see cref="DefaultAzureCredential"/> when no identity is named.
+    /// </summary>
     internal static TableServiceClient CreateServiceClient(TableStorageOptions options, TableClientOptions clientOptions) =>
         string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(new Uri(options.ServiceUri!), new DefaultAzureCredential(), clientOptions)
+            ? new TableServiceClient(new Uri(options.ServiceUri!), CreateCredential(options), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
+
+    /// <summary>The identity to reach the account with when there is no connection string.</summary>
+    internal static TokenCredential CreateCredential(TableStorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
 
     // Bound by hand: "TableStorage" is both a value (the connection string) and the parent of "serviceUri".
     private static void Bind(TableStorageOptions options, IConfiguration configuration)
     {
         options.ConnectionString = configuration[TableStorageOptions.ConnectionStringKey];
         options.ServiceUri = configuration[TableStorageOptions.ServiceUriKey];
+        options.ClientId = NonEmpty(configuration[TableStorageOptions.ClientIdKey]);
         options.UsersTable = NonEmpty(configuration[TableStorageOptions.UsersTableKey]) ?? options.UsersTable;
         options.SessionsTable = NonEmpty(configuration[TableStorageOptions.SessionsTableKey]) ?? options.SessionsTable;
     }

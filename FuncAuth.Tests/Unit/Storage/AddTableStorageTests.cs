@@ -36,6 +36,26 @@ public sealed class AddTableStorageTests
     }
 
     [Fact]
+    public async Task StartAsync_ClientIdNotAGuid_FailsNamingSetting()
+    {
+        using var host = Build(new() { ["TableStorage:serviceUri"] = "https://account.table.core.windows.net", ["TableStorage:clientId"] = "my-identity" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("TableStorage__clientId", error.Message);
+    }
+
+    [Fact]
+    public void CreateCredential_ClientIdNamed_ThatUserAssignedIdentityOnly() =>
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(TableStorageServiceCollectionExtensions.CreateCredential(
+            new TableStorageOptions { ServiceUri = "https://account.table.core.windows.net", ClientId = Guid.NewGuid().ToString() }));
+
+    [Fact]
+    public void CreateCredential_NoClientId_TheDefaultChain() =>
+        Assert.IsType<Azure.Identity.DefaultAzureCredential>(TableStorageServiceCollectionExtensions.CreateCredential(
+            new TableStorageOptions { ServiceUri = "https://account.table.core.windows.net" }));
+
+    [Fact]
     public async Task StartAsync_ServiceUriNotAbsolute_FailsNamingSetting()
     {
         using var host = Build(new() { ["TableStorage:serviceUri"] = "not a uri" });
