@@ -29,6 +29,34 @@ public sealed class LogoutFunctionTests : FunctionTestBase
     }
 
     [Fact]
+    public async Task LogoutWithABodyTokenAndNoQueryParameterEndsThatSession()
+    {
+        var email = ApiClient.UniqueEmail();
+        await Api.RegisterAsync(email);
+        var refreshToken = (await Api.LoginAsync(email, useCookies: false)).BodyJson.GetProperty("refreshToken").GetString();
+
+        var logout = await Api.SendAsync(TestRequest.Post("/api/auth/logout").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens")
+            .WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutWithTheTokenInBothCookieAndBodyIs400AndEndsNothing()
+    {
+        var (_, login) = await Api.SignedInUserAsync();
+        var token = ApiClient.RefreshCookie(login);
+
+        var both = await Api.SendAsync(TestRequest.Post("/api/auth/logout")
+            .WithCookies(("refresh-cookie", token))
+            .WithJson($$"""{"refreshToken":"{{token}}"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.RefreshWithCookieAsync(token)).StatusCode);
+    }
+
+    [Fact]
     public async Task LogoutAnswers204WhenAlreadyLoggedOut()
     {
         var response = await Api.SendAsync(TestRequest.Post("/api/auth/logout"));

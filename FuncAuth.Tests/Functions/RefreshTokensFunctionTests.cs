@@ -125,6 +125,61 @@ public sealed class RefreshTokensFunctionTests : FunctionTestBase
     }
 
     [Fact]
+    public async Task ABodyWithARefreshTokenSelectsTokenModeWithoutTheQueryParameter()
+    {
+        var email = ApiClient.UniqueEmail();
+        await Api.RegisterAsync(email);
+        var login = await Api.LoginAsync(email, useCookies: false);
+        var refreshToken = login.BodyJson.GetProperty("refreshToken").GetString();
+
+        var refreshed = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens").WithJson($$"""{"refreshToken":"{{refreshToken}}"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Empty(refreshed.SetCookies);
+        Assert.NotEqual(refreshToken, refreshed.BodyJson.GetProperty("refreshToken").GetString());
+    }
+
+    [Fact]
+    public async Task ARefreshTokenInBothTheCookieAndTheBodyIs400SayingWhichToSend()
+    {
+        var (_, login) = await Api.SignedInUserAsync();
+        var token = ApiClient.RefreshCookie(login);
+
+        var both = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens")
+            .WithCookies(("refresh-cookie", token))
+            .WithJson($$"""{"refreshToken":"{{token}}"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Equal(PresentedRefreshTokenDetail, both.BodyJson.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Api.RefreshWithCookieAsync(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieRefreshWithAnEmptyJsonBodyStaysInCookieMode()
+    {
+        var (_, login) = await Api.SignedInUserAsync();
+
+        var refreshed = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens")
+            .WithCookies(("refresh-cookie", ApiClient.RefreshCookie(login)))
+            .WithJson("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.NotEmpty(refreshed.SetCookies);
+        Assert.False(refreshed.BodyJson.TryGetProperty("refreshToken", out _));
+    }
+
+    [Fact]
+    public async Task TokenModeWithoutABodyIsRefusedAsNotJson()
+    {
+        var response = await Api.SendAsync(TestRequest.Post("/api/auth/refresh-tokens?useCookies=false"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+    }
+
+    private static string PresentedRefreshTokenDetail => FuncAuth.Sessions.PresentedRefreshToken.BothDetail;
+
+    [Fact]
     public async Task RefreshIsNotServedOverGet()
     {
         Assert.Null(FunctionRoute.Match("GET", "/api/auth/refresh-tokens"));

@@ -8,33 +8,22 @@ namespace FuncAuth.Sessions;
 /// <summary><c>POST /api/auth/refresh-tokens</c>: rotates the session's refresh token and issues a new access token.</summary>
 public sealed class RefreshTokensFunction(SessionService sessions, AuthCookies cookies, IssuedTokensResponses responses)
 {
-    /// <summary>200 like login; 401 when the refresh token is missing, unknown, expired, revoked or replayed.</summary>
+    /// <summary>
+    /// 200 like login, in the mode the request chose (see <see cref="PresentedRefreshToken"/>); 401 when the refresh token
+    /// is missing, forged, unknown, expired, revoked or replayed; 400 when it is sent both as cookie and in the body.
+    /// </summary>
     [Function("RefreshTokens")]
     public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh-tokens")] HttpRequestData request,
         FunctionContext context)
     {
-        if (!ResponseModes.TryRead(request, out var mode, out var invalidMode))
+        var (presented, problem) = await PresentedRefreshToken.ReadAsync(request, cookies, bodyRequired: true, context.CancellationToken);
+        if (presented is null)
         {
-            return invalidMode;
+            return problem!;
         }
 
-        string? refreshToken;
-        if (mode == ResponseMode.Tokens)
-        {
-            var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RefreshRequest, context.CancellationToken);
-            if (!body.IsSuccess)
-            {
-                return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!);
-            }
-
-            refreshToken = body.Value!.RefreshToken;
-        }
-        else
-        {
-            refreshToken = cookies.ReadRefreshToken(request);
-        }
-
+        var (refreshToken, mode) = presented;
         if (string.IsNullOrWhiteSpace(refreshToken))
         {
             return ProblemResponses.Unauthorized(request, "No refresh token was presented.");
