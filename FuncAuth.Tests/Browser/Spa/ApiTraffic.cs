@@ -11,6 +11,7 @@ public sealed class ApiTraffic
 {
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly ConcurrentQueue<(string Method, string Path, int Status)> _responses = new();
+    private readonly ConcurrentQueue<string> _transcript = new();
 
     public ApiTraffic(IBrowserContext context, Uri api)
     {
@@ -20,6 +21,7 @@ public sealed class ApiTraffic
             if (request.Url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 _requests.Enqueue((request.Method, new Uri(request.Url).AbsolutePath));
+                _transcript.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} tab {request.Frame.Page.GetHashCode():x8} > {request.Method} {request.Url}");
             }
         };
         context.Response += (_, response) =>
@@ -27,9 +29,13 @@ public sealed class ApiTraffic
             if (response.Url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 _responses.Enqueue((response.Request.Method, new Uri(response.Url).AbsolutePath, response.Status));
+                _transcript.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} tab {response.Frame.Page.GetHashCode():x8} < {response.Status} {response.Url}");
             }
         };
     }
+
+    /// <summary>Every request and answer with its time and tab, for failure messages.</summary>
+    public string Transcript => string.Join('\n', _transcript);
 
     /// <summary>POSTs to /api/auth/refresh-tokens so far (preflights are OPTIONS and are not counted).</summary>
     public int RefreshRequests => Count("POST", "/api/auth/refresh-tokens");

@@ -10,28 +10,25 @@ public sealed class SpaPage(IPage page)
 
     public IPage Page { get; } = page;
 
-    /// <summary>
-    /// Opens the SPA in a new tab. With <paramref name="frozenClock"/> the tab's clock stands still (Playwright's
-    /// fake timers, installed before the page's scripts run): the client's proactive refresh timer never fires and
-    /// <c>Date.now()</c> never reaches the expiry, so an expired access token is only found out from a 401.
-    /// </summary>
-    public static async Task<SpaPage> OpenAsync(IBrowserContext context, SpaFixture app, bool frozenClock = false)
+    /// <summary>Opens the SPA in a new tab and waits until it knows whether someone is signed in.</summary>
+    public static async Task<SpaPage> OpenAsync(IBrowserContext context, SpaFixture app)
     {
         var page = await context.NewPageAsync();
-        if (frozenClock)
-        {
-            await page.Clock.InstallAsync();
-        }
-
         await page.GotoAsync(app.Spa.Origin.ToString());
-        if (frozenClock)
-        {
-            await page.Clock.PauseAtAsync(DateTime.UtcNow.AddMilliseconds(500).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-        }
-
         var spa = new SpaPage(page);
         await spa.WaitForStatusAsync("Signed ");
         return spa;
+    }
+
+    /// <summary>
+    /// Stops the clock of every tab of <paramref name="context"/> (Playwright's fake timers; the clock belongs to the
+    /// context, so call this once, before opening the tabs): the client's proactive refresh timer never fires and
+    /// <c>Date.now()</c> never reaches the expiry, so an expired access token is only found out from a 401.
+    /// </summary>
+    public static async Task FreezeClockAsync(IBrowserContext context)
+    {
+        await context.Clock.InstallAsync();
+        await context.Clock.PauseAtAsync(DateTime.UtcNow.AddMilliseconds(500).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
     }
 
     public static string UniqueEmail() => $"spa-{Guid.NewGuid():N}@example.com";

@@ -66,7 +66,8 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
     [Fact]
     public async Task AnAccessTokenThatExpiredUnnoticedCostsOne401ThenOneRefreshAndTheCallIsRetried()
     {
-        var spa = await SpaPage.OpenAsync(_context, app, frozenClock: true);
+        await SpaPage.FreezeClockAsync(_context);
+        var spa = await SpaPage.OpenAsync(_context, app);
         await spa.SignUpAndInAsync(SpaPage.UniqueEmail(), "Grace");
         var refreshesAtLogin = _traffic.RefreshRequests;
         await SpaCookies.WaitUntilAccessTokenExpiredAsync(_context, app.Api);
@@ -82,7 +83,8 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
     [Fact]
     public async Task ATabReturningToTheForegroundAfterItsRefreshTimeRefreshesAtOnce()
     {
-        var spa = await SpaPage.OpenAsync(_context, app, frozenClock: true);
+        await SpaPage.FreezeClockAsync(_context);
+        var spa = await SpaPage.OpenAsync(_context, app);
         await spa.SignUpAndInAsync(SpaPage.UniqueEmail(), "Lin");
         var refreshesAtLogin = _traffic.RefreshRequests;
 
@@ -100,7 +102,8 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
     public async Task WhenTheSessionIsRevokedElsewhereTheSpaShowsSessionExpiredAfterOneRefusedRefreshAndCanSignInAgain()
     {
         var email = SpaPage.UniqueEmail();
-        var spa = await SpaPage.OpenAsync(_context, app, frozenClock: true);
+        await SpaPage.FreezeClockAsync(_context);
+        var spa = await SpaPage.OpenAsync(_context, app);
         await spa.SignUpAndInAsync(email, "Kay");
         var refreshesAtLogin = _traffic.RefreshRequests;
         var refreshCookie = await SpaCookies.FindAsync(_context, app.Api, SpaCookies.Refresh);
