@@ -37,6 +37,10 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
         var refreshesAtLogin = _traffic.RefreshRequests;
 
         Assert.Equal(FavouriteMovies, await spa.LoadMoviesAsync());
+        var refreshCookie = await SpaCookies.FindAsync(_context, app.Api, SpaCookies.Refresh);
+        var readable = await spa.Page.EvaluateAsync<string>("() => document.cookie + JSON.stringify({ ...localStorage })");
+        Assert.DoesNotContain(firstAccess.Value, readable, StringComparison.Ordinal);
+        Assert.DoesNotContain(refreshCookie!.Value, readable, StringComparison.Ordinal);
 
         // Real time passes beyond the first access token's expiry; the client renews it before then (after about
         // half its 5 s lifetime), so the next click just works and nothing ever answered 401.
