@@ -68,7 +68,8 @@ export interface FuncAuthClient {
   me(): Promise<FuncAuthUser>;
   /**
    * `fetch(baseUrl + path, init)` with `credentials: 'include'`. On a 401 it refreshes once (one refresh for all
-   * tabs) and retries once; the second answer is returned as it is. `path` starts with `/`; `init.body` must be
+   * tabs) and retries once; the second answer is returned as it is (the first 401 when the session is over). Rejects
+   * with a FuncAuthError when that refresh fails with 429/503. `path` starts with `/`; `init.body` must be
    * re-sendable (a string, Blob, FormData, URLSearchParams, not a stream).
    */
   fetch(path: string, init?: RequestInit): Promise<Response>;
