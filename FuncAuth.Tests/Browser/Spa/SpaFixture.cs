@@ -39,7 +39,7 @@ public sealed class SpaFixture : IAsyncLifetime
             ["DEVHOST_CORS_CREDENTIALS"] = "true",
             // The DevHost tells the worker its own URL (localhost:<port>); an inherited value would override it.
             ["WEBSITE_HOSTNAME"] = null,
-        });
+        }, ignoreLocalSettings: true);
         await Host.WaitUntilReadyAsync();
         Api = new Uri($"http://localhost:{Host.Port}/");
         Spa = await SpaStaticServer.StartAsync(spaPort, Api);
