@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FuncAuth.Tests.EndToEnd;
 using FuncAuth.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace FuncAuth.Tests.Browser.Spa;
 
@@ -24,6 +25,8 @@ public sealed class SpaFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Sign-up and sign-in hash passwords on a shared 2-core machine; Playwright's 5 s default is too tight there.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var spaPort = FreeTcpPort.Pick();
         var spaOrigin = $"http://localhost:{spaPort}";
         Host = DevHostProcess.Start(RepositoryLayout.FuncAuthApp, new Dictionary<string, string?>
