@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // FuncAuth.DevHost: a stand-in for the Azure Functions host that runs the real isolated worker over real HTTP.
 // Usage: dotnet FuncAuth.DevHost.dll [--app <dir>] [--port <n>] [--address <ip|localhost>] [--max-request-body-size <bytes>] [--allow-remote]
-// (or DEVHOST_APP / DEVHOST_PORT / DEVHOST_ADDRESS / DEVHOST_MAX_REQUEST_BODY_SIZE / DEVHOST_ALLOW_REMOTE).
+//   [--no-local-settings] [--cors <origin,...>] [--cors-credentials]
+// (or DEVHOST_APP / DEVHOST_PORT / DEVHOST_ADDRESS / DEVHOST_MAX_REQUEST_BODY_SIZE / DEVHOST_ALLOW_REMOTE / DEVHOST_NO_LOCAL_SETTINGS /
+// DEVHOST_CORS / DEVHOST_CORS_CREDENTIALS).
 DevHostOptions options;
 try
 {
@@ -75,14 +77,14 @@ app.UseRouting();
 // Only requests on the gRPC port whose Host names it reach the worker service; everything else is function traffic.
 app.MapGrpcService<FunctionRpcService>().RequireHost($"*:{grpc.Port}");
 
-var cors = options.LocalSettings;
-if (cors.CorsOrigins.Count > 0)
+var cors = options.Cors;
+if (cors.Origins.Count > 0)
 {
-    // Core Tools' Startup.Configure: the Host.CORS origins, any header, any method, credentials when CORSCredentials.
+    // Core Tools' Startup.Configure: the --cors (or Host.CORS) origins, any header, any method, credentials when asked.
     app.UseCors(policy =>
     {
-        policy.WithOrigins([.. cors.CorsOrigins]).AllowAnyHeader().AllowAnyMethod();
-        if (cors.CorsCredentials)
+        policy.WithOrigins([.. cors.Origins]).AllowAnyHeader().AllowAnyMethod();
+        if (cors.AllowCredentials)
         {
             policy.AllowCredentials();
         }

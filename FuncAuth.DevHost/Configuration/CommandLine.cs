@@ -2,7 +2,7 @@ namespace FuncAuth.DevHost.Configuration;
 
 /// <summary>
 /// The DevHost's own command line: <c>--name value</c> or <c>--name=value</c> for the options that take a value,
-/// the bare flag <c>--allow-remote</c>, nothing else. Parsed by hand because the configuration binder silently
+/// the bare flags (<c>--allow-remote</c>, <c>--no-local-settings</c>, <c>--cors-credentials</c>), nothing else. Parsed by hand because the configuration binder silently
 /// ignores unknown options and lets a bare flag swallow the next option as its value.
 /// </summary>
 public static class CommandLine
@@ -14,6 +14,7 @@ public static class CommandLine
         ["port"] = "<1-65535>",
         ["address"] = "<ip|localhost>",
         ["max-request-body-size"] = "<bytes>",
+        ["cors"] = "<origin,origin,...>",
     };
 
     public const string AllowRemoteFlag = "allow-remote";
@@ -21,7 +22,10 @@ public static class CommandLine
     /// <summary>Ignore the app's local.settings.json: every setting comes from the environment (tests do this).</summary>
     public const string NoLocalSettingsFlag = "no-local-settings";
 
-    private static readonly string[] Flags = [AllowRemoteFlag, NoLocalSettingsFlag];
+    /// <summary>Core Tools' <c>--cors-credentials</c>: allow credentialed cross-origin requests from the <c>--cors</c> origins.</summary>
+    public const string CorsCredentialsFlag = "cors-credentials";
+
+    private static readonly string[] Flags = [AllowRemoteFlag, NoLocalSettingsFlag, CorsCredentialsFlag];
 
     /// <summary>One line listing every option, for the messages about a bad command line.</summary>
     public static string Usage =>

@@ -15,6 +15,7 @@ public sealed record DevHostOptions(
     bool AllowRemote,
     string RoutePrefix,
     LocalSettings LocalSettings,
+    CorsSettings Cors,
     WorkerConfig Worker)
 {
     /// <summary>Core Tools' defaults (<c>StartHostAction.DefaultPort</c> / <c>DefaultAddress</c>).</summary>
@@ -40,6 +41,7 @@ public sealed record DevHostOptions(
         var ignoreLocalSettings = OptionParsers.ParseFlag(input.Get(CommandLine.NoLocalSettingsFlag));
         var appDirectory = ResolveAppDirectory(input.Get("app"));
         var localSettings = ignoreLocalSettings ? LocalSettings.Empty : LocalSettings.Load(appDirectory);
+        var cors = CorsSettings.Resolve(input, localSettings);
         const string fromLocalSettings = "in " + LocalSettings.FileName;
         port ??= localSettings.LocalHttpPort is { } lp
             ? OptionParsers.ParsePort(new OptionValue(lp, $"Host.LocalHttpPort {fromLocalSettings}"))
@@ -55,6 +57,7 @@ public sealed record DevHostOptions(
             allowRemote,
             HostJson.ReadRoutePrefix(appDirectory),
             localSettings,
+            cors,
             WorkerConfig.Load(appDirectory));
     }
 

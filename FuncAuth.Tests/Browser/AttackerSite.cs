@@ -19,8 +19,13 @@ public sealed class AttackerSite : IAsyncDisposable
     private readonly Task _serving;
 
     public AttackerSite(Uri api)
+        : this(string.Equals(api.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "localhost")
     {
-        var host = string.Equals(api.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "localhost";
+    }
+
+    /// <summary>A site on <paramref name="host"/> (<c>localhost</c> or <c>127.0.0.1</c>) and a free port of its own.</summary>
+    public AttackerSite(string host)
+    {
         Origin = new Uri($"http://{host}:{FreeTcpPort.Pick()}/");
         _listener.Prefixes.Add(Origin.ToString());
         _listener.Start();
