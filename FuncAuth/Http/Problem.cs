@@ -6,9 +6,14 @@ namespace FuncAuth.Http;
 /// <param name="Status">The HTTP status code.</param>
 /// <param name="Detail">What went wrong with this request; never secrets, stack traces or exception text.</param>
 /// <param name="Errors">Field-level validation messages, keyed by JSON property name.</param>
+/// <param name="RetryAfter">
+/// Seconds to wait (429, 503), the same as the <c>Retry-After</c> header: a SPA on another origin cannot read that header
+/// (it is not CORS-safelisted and the Functions host's CORS exposes none), but it can read the body.
+/// </param>
 public sealed record Problem(
     string Type,
     string Title,
     int Status,
     string Detail,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    long? RetryAfter = null);

@@ -28,10 +28,11 @@ public static class ProblemResponses
         HttpResponseData response,
         HttpStatusCode status,
         string detail,
-        IReadOnlyDictionary<string, string[]>? errors = null)
+        IReadOnlyDictionary<string, string[]>? errors = null,
+        long? retryAfterSeconds = null)
     {
         var code = (int)status;
-        var problem = new Problem(TypeFor(code), TitleFor(code), code, detail, errors);
+        var problem = new Problem(TypeFor(code), TitleFor(code), code, detail, errors, retryAfterSeconds);
         response.StatusCode = status;
         response.Headers.Remove("Content-Type");
         response.Headers.Add("Content-Type", ContentType);
@@ -52,8 +53,9 @@ public static class ProblemResponses
     /// <summary>A problem carrying <c>Retry-After</c> (429, 503), in whole seconds, rounded up.</summary>
     public static HttpResponseData WithRetryAfter(HttpRequestData request, HttpStatusCode status, string detail, TimeSpan retryAfter)
     {
-        var response = Create(request, status, detail);
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        var response = request.CreateResponse(status);
+        Write(response, status, detail, retryAfterSeconds: seconds);
         response.Headers.Add("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         return response;
     }

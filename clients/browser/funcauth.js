@@ -24,9 +24,11 @@ export class FuncAuthError extends Error {
 async function toError(response) {
   let problem = {};
   try { problem = await response.json(); } catch { /* not JSON: status only */ }
-  // Readable cross-origin only if the API's CORS exposes it (Core Tools and Azure's CORS do not).
+  // The header is readable cross-origin only if the API's CORS exposes it (Core Tools and Azure's CORS do not), so
+  // FuncAuth repeats it in the problem body as `retryAfter`.
   const header = response.headers.get('Retry-After');
-  const seconds = header === null ? NaN
+  const seconds = Number.isInteger(problem.retryAfter) ? problem.retryAfter
+    : header === null ? NaN
     : /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(header) - Date.now()) / 1000);
   return new FuncAuthError(response.status, problem, seconds >= 0 ? seconds : null);
 }

@@ -47,7 +47,12 @@ public sealed class ProblemResponsesTests
         var response = (TestHttpResponseData)ProblemResponses.WithRetryAfter(HttpUnit.Request(), HttpStatusCode.TooManyRequests, "locked", TimeSpan.FromSeconds(seconds));
 
         Assert.Equal(expected, response.Header("Retry-After"));
+        Assert.Equal(long.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), response.BodyJson.GetProperty("retryAfter").GetInt64());
     }
+
+    [Fact]
+    public void Create_WithoutRetryAfter_NoRetryAfterMember() =>
+        Assert.False(((TestHttpResponseData)ProblemResponses.Create(HttpUnit.Request(), HttpStatusCode.BadRequest, "no")).BodyJson.TryGetProperty("retryAfter", out _));
 
     [Theory]
     [InlineData(false, "Bearer")]
