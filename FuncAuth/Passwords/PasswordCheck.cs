@@ -13,7 +13,7 @@ public sealed record PasswordCheck(PasswordProblem Problem, int MinLength, int M
     public string? Message => Problem switch
     {
         PasswordProblem.None => null,
-        PasswordProblem.InvalidCharacters => "The password contains invalid characters (unpaired surrogates or control characters).",
+        PasswordProblem.InvalidCharacters => "The password contains invalid characters (unpaired surrogates, U+FFFE or control characters).",
         PasswordProblem.TooShort => $"The password must be at least {MinLength} characters long.",
         PasswordProblem.TooLong => $"The password must be at most {MaxLength} characters long.",
         PasswordProblem.Common => "The password is too common or predictable (breached-password lists, one repeated character). Choose another one.",

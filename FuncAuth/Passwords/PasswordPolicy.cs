@@ -19,6 +19,9 @@ public sealed class PasswordPolicy
     /// </summary>
     public const int MaxInputLength = 4 * PasswordOptions.LargestMaxLength;
 
+    // string.Normalize throws on it (as on lone surrogates); nobody types this noncharacter.
+    private const char NormalizationRefuses = '\uFFFE';
+
     private readonly PasswordBlocklist _blocklist;
 
     /// <summary>Limits from <see cref="PasswordOptions"/>.</summary>
@@ -66,14 +69,15 @@ public sealed class PasswordPolicy
 
     /// <summary>
     /// NFKC, as registration and login both apply before hashing, so the same password typed as composed or
-    /// decomposed characters (or full-width forms) gives the same hash. False for invalid UTF-16 (lone surrogates),
-    /// which normalization would otherwise throw on.
+    /// decomposed characters (or full-width forms) gives the same hash. False for invalid UTF-16 (lone surrogates) and
+    /// for the noncharacter U+FFFE, which normalization would otherwise throw on.
     /// </summary>
     public static bool TryNormalize(string password, [NotNullWhen(true)] out string? normalized)
     {
         ArgumentNullException.ThrowIfNull(password);
         normalized = null;
-        if (password.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && !IsValidUtf16(password))
+        if (password.Contains(NormalizationRefuses)
+            || (password.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && !IsValidUtf16(password)))
         {
             return false;
         }

@@ -88,7 +88,9 @@ public sealed class AccessTokenService
     /// <summary>The caller proven by <paramref name="token"/>, or null when it is not a valid token of ours.</summary>
     public AuthenticatedUser? Validate(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        // Compact JWS has no '=' (RFC 7515 base64url drops the padding), but the handler accepts a padded signature:
+        // refusing it keeps one spelling per token, as the refresh-token codec does.
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || token.Contains('=', StringComparison.Ordinal))
         {
             return null;
         }

@@ -8,13 +8,15 @@ public static class EmailAddress
 
     /// <summary>
     /// The lookup key: trimmed, NFC (so <c>josé</c> typed as one code point or as <c>e</c> + combining accent is one
-    /// account), lower-cased with the invariant culture so every instance derives the same key. Never throws for
-    /// client input: ill-formed text is only lower-cased (and can never have been registered).
+    /// account), lower-cased with the invariant culture so every instance derives the same key, and NFC again: lower-casing
+    /// can make a pair composable (<c>T</c> + U+0308 has no precomposed form, <c>t</c> + U+0308 is <c>ẗ</c>), and without
+    /// it <c>T̈om</c> and <c>ẗom</c> would be two keys and a key would not normalize to itself. Never throws for client
+    /// input: ill-formed text is only lower-cased (and can never have been registered).
     /// </summary>
     public static string Normalize(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return TextRules.ToNfc(email.Trim()).ToLowerInvariant();
+        return TextRules.ToNfc(TextRules.ToNfc(email.Trim()).ToLowerInvariant());
     }
 
     /// <summary>The form stored for display: trimmed and NFC, case kept.</summary>

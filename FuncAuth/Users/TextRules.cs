@@ -10,7 +10,13 @@ namespace FuncAuth.Users;
 /// </summary>
 public static class TextRules
 {
-    /// <summary>False for strings with lone surrogates (a JSON <c>\ud800</c> escape produces one): not text, and NFC would throw.</summary>
+    // string.Normalize throws ArgumentException on this noncharacter, as on lone surrogates.
+    private const char NormalizationRefuses = '\uFFFE';
+
+    /// <summary>
+    /// False for strings with lone surrogates (a JSON <c>\ud800</c> escape produces one) or the noncharacter U+FFFE: not
+    /// text, and .NET's normalization throws on both.
+    /// </summary>
     public static bool IsWellFormed(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -20,7 +26,7 @@ public static class TextRules
             {
                 i++;
             }
-            else if (char.IsSurrogate(value[i]))
+            else if (char.IsSurrogate(value[i]) || value[i] == NormalizationRefuses)
             {
                 return false;
             }
