@@ -2,6 +2,7 @@ using FuncAuth.Auth;
 using FuncAuth.Http;
 using FuncAuth.Passwords;
 using FuncAuth.Storage;
+using FuncAuth.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ builder.AddAuth();
 builder.AddPasswords();
 builder.AddTableStorage();
 builder.AddHttpApi();
+builder.AddTelemetry();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();
