@@ -3,6 +3,7 @@ using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.Passwords;
 using FuncAuth.Storage;
+using FuncAuth.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,7 @@ builder.AddPasswords();
 builder.AddTableStorage();
 builder.AddHttpApi();
 builder.AddKeyDiscovery();
+builder.AddTelemetry();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();

@@ -66,7 +66,7 @@ internal static class InvocationRequestBuilder
             // The worker dereferences the trace context without a null check; the host always sends one.
             TraceContext = new RpcTraceContext
             {
-                TraceParent = Activity.Current?.Id ?? NewTraceParent(),
+                TraceParent = SampledTraceParent(Activity.Current),
                 TraceState = Activity.Current?.TraceStateString ?? "",
             },
         };
@@ -141,6 +141,11 @@ internal static class InvocationRequestBuilder
         return rpc;
     }
 
-    private static string NewTraceParent() =>
-        $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
+    // The host records its request span and passes it on flagged sampled (01), so a worker whose tracer samples by its
+    // parent (OpenTelemetry's default) records the invocation and its storage calls. The DevHost records nothing, but
+    // asks the same, with its request activity's ids when it has one (ASP.NET Core's is unrecorded, flagged 00).
+    private static string SampledTraceParent(Activity? current) =>
+        current is { IdFormat: ActivityIdFormat.W3C }
+            ? $"00-{current.TraceId.ToHexString()}-{current.SpanId.ToHexString()}-01"
+            : $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
 }

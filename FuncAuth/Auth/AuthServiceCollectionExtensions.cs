@@ -1,5 +1,6 @@
 using FuncAuth.Http;
 using FuncAuth.Sessions;
+using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class AuthServiceCollectionExtensions
 
         // Tests replace the clock with a FakeTimeProvider by registering theirs first.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddFuncAuthMetrics();
 
         services.TryAddSingleton(provider => new SigningKeyRing(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
         services.TryAddSingleton(provider => new RefreshTokenKeyRing(provider.GetRequiredService<SigningKeyRing>().Secrets));

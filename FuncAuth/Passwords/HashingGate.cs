@@ -1,3 +1,4 @@
+using FuncAuth.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,15 +19,16 @@ public sealed class HashingGate
     private readonly SemaphoreSlim _slots;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly FuncAuthMetrics _metrics;
     private int _admitted;
 
     /// <summary>K, Q and the timeout from <see cref="PasswordOptions"/>.</summary>
-    public HashingGate(IOptions<PasswordOptions> options, TimeProvider time, ILogger<HashingGate> logger)
-        : this(options.Value.MaxConcurrentHashes, options.Value.EffectiveHashQueueLength, options.Value.HashQueueTimeout, time, logger)
+    public HashingGate(IOptions<PasswordOptions> options, TimeProvider time, ILogger<HashingGate> logger, FuncAuthMetrics metrics)
+        : this(options.Value.MaxConcurrentHashes, options.Value.EffectiveHashQueueLength, options.Value.HashQueueTimeout, time, logger, metrics)
     {
     }
 
-    internal HashingGate(int maxConcurrentHashes, int queueLength, TimeSpan queueTimeout, TimeProvider time, ILogger logger)
+    internal HashingGate(int maxConcurrentHashes, int queueLength, TimeSpan queueTimeout, TimeProvider time, ILogger logger, FuncAuthMetrics metrics)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentHashes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(queueLength);
@@ -38,6 +40,7 @@ public sealed class HashingGate
         _slots = new SemaphoreSlim(maxConcurrentHashes, maxConcurrentHashes);
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     /// <summary>K: hashes running at once, at most.</summary>
@@ -66,6 +69,7 @@ public sealed class HashingGate
         {
             Interlocked.Decrement(ref _admitted);
             _logger.HashingAdmissionRefused(MaxConcurrentHashes + QueueLength);
+            _metrics.RecordHashingRejection(HashingRejection.AdmissionFull);
             return null;
         }
 
@@ -110,6 +114,7 @@ public sealed class HashingGate
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.HashingSlotTimedOut((long)QueueTimeout.TotalMilliseconds);
+            _metrics.RecordHashingRejection(HashingRejection.QueueTimeout);
             throw new PasswordHashingBusyException(RetryAfter);
         }
     }

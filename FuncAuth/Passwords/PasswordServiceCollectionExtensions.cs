@@ -1,3 +1,4 @@
+using FuncAuth.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public static class PasswordServiceCollectionExtensions
 
         // Tests replace the clock with a FakeTimeProvider by registering theirs first.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddFuncAuthMetrics();
         services.TryAddSingleton(_ => PasswordBlocklist.Embedded);
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<HashingGate>();

@@ -1,5 +1,6 @@
 using FuncAuth.Auth;
 using FuncAuth.Passwords;
+using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ public sealed class LoginService(
     RefreshTokenCodec refreshTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
-    ILogger<LoginService> logger)
+    ILogger<LoginService> logger,
+    FuncAuthMetrics metrics)
 {
     /// <summary>Conditional writes tried per step before giving up (each lost one is re-read first).</summary>
     internal const int MaxWriteAttempts = 4;
@@ -32,6 +34,20 @@ public sealed class LoginService(
 
     /// <summary>Checks the credentials and, when they match, starts a session and issues its tokens.</summary>
     public async Task<LoginResult> LoginAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoginCoreAsync(email, password, cancellationToken);
+        }
+        catch (PasswordHashingBusyException)
+        {
+            // At admission or while waiting for a slot: either way this attempt is answered 503.
+            metrics.RecordLogin(LoginOutcome.Busy);
+            throw;
+        }
+    }
+
+    private async Task<LoginResult> LoginCoreAsync(string email, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
@@ -46,6 +62,7 @@ public sealed class LoginService(
             // Same hashing cost as a wrong password, so response time does not reveal which emails exist.
             await passwords.VerifyDummyAsync(ticket, password, cancellationToken);
             logger.LoginUnknownAccount();
+            metrics.RecordLogin(LoginOutcome.UnknownAccount);
             return new LoginResult.InvalidCredentials();
         }
 
@@ -65,11 +82,14 @@ public sealed class LoginService(
             if (reserved.LockedUntil is { } lockedUntil)
             {
                 logger.AccountLocked(reserved.UserId, lockedUntil);
+                metrics.RecordLockout();
             }
             else
             {
                 logger.LoginFailed(reserved.UserId, reserved.FailedLoginCount);
             }
+
+            metrics.RecordLogin(LoginOutcome.WrongPassword);
 
             return new LoginResult.InvalidCredentials();
         }
@@ -105,6 +125,7 @@ public sealed class LoginService(
             if (LockoutRules.LockedFor(current, now) is { } retryAfter)
             {
                 logger.LoginRefusedLocked(current.UserId, (long)retryAfter.TotalSeconds);
+                metrics.RecordLogin(LoginOutcome.Locked);
                 return new LoginAttempt.Locked(retryAfter);
             }
 
@@ -130,6 +151,7 @@ public sealed class LoginService(
         }
 
         logger.LoginStateNotUpdated(user.UserId, "the attempt could not be counted; refused without checking the password");
+        metrics.RecordLogin(LoginOutcome.Contended);
         return new LoginAttempt.Contended();
     }
 
@@ -178,6 +200,7 @@ public sealed class LoginService(
         var access = accessTokens.Issue(caller);
         var refresh = refreshTokens.Issue(user.UserId, sessionId, session.Generation);
         logger.LoginSucceeded(user.UserId, sessionId);
+        metrics.RecordLogin(LoginOutcome.Succeeded);
         return new IssuedTokens(caller, user.Email, user.DisplayName, access.Token, access.ExpiresAt, refresh, session.RefreshExpiresAt);
     }
 }

@@ -1,4 +1,5 @@
 using FuncAuth.Auth;
+using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public sealed class SessionService(
     AccessTokenService accessTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    FuncAuthMetrics metrics)
 {
     /// <summary>Reads of the session per refresh: the first, plus one after each conditional write lost to another writer.</summary>
     internal const int MaxReads = 3;
@@ -54,16 +56,19 @@ public sealed class SessionService(
                     if (await sessions.TryReplaceAsync(rotated, cancellationToken))
                     {
                         logger.RefreshRotated(session.UserId, session.SessionId, rotated.Generation);
+                        metrics.RecordRefreshRotated();
                         return Issue(rotated);
                     }
 
                     continue;
                 case RotationDecision.ReissueSuccessor:
                     logger.RefreshSuccessorReissued(session.UserId, session.SessionId, session.Generation);
+                    metrics.RecordRefreshReissued();
                     return Issue(session);
                 case RotationDecision.ReplayDetected:
                     await sessions.RevokeAsync(session.UserId, session.SessionId, now, cancellationToken);
                     logger.RefreshReplayDetected(session.UserId, session.SessionId, token.Generation, session.Generation);
+                    metrics.RecordReplayDetected();
                     return new RefreshResult.Failure(RefreshFailureReason.ReplayDetected);
                 case RotationDecision.Expired:
                     return Refused(session.UserId, session.SessionId, RefreshFailureReason.Expired);
@@ -91,11 +96,13 @@ public sealed class SessionService(
 
         if (userId is null || sessionId is null)
         {
+            metrics.RecordLogout(LogoutScope.None);
             return;
         }
 
         await sessions.DeleteAsync(userId, sessionId, cancellationToken);
         logger.LoggedOut(userId, sessionId);
+        metrics.RecordLogout(LogoutScope.Session);
     }
 
     /// <summary>Ends every session of <paramref name="userId"/>; returns how many were deleted.</summary>
@@ -104,6 +111,7 @@ public sealed class SessionService(
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var count = await sessions.DeleteAllAsync(userId, cancellationToken);
         logger.LoggedOutAll(userId, count);
+        metrics.RecordLogout(LogoutScope.All, count);
         return count;
     }
 
@@ -120,6 +128,7 @@ public sealed class SessionService(
     private RefreshResult.Failure Refused(string? userId, string? sessionId, RefreshFailureReason reason)
     {
         logger.RefreshRefused(userId, sessionId, reason);
+        metrics.RecordRefreshRefused(reason);
         return new RefreshResult.Failure(reason);
     }
 }

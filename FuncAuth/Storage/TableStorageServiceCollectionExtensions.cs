@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using FuncAuth.Sessions;
+using FuncAuth.Telemetry;
 using FuncAuth.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +25,11 @@ public static class TableStorageServiceCollectionExtensions
             .Configure<IConfiguration>(Bind)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
+        services.AddFuncAuthMetrics();
 
-        services.AddSingleton(provider =>
-            CreateServiceClient(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value, CreateClientOptions()));
+        services.AddSingleton(provider => CreateServiceClient(
+            provider.GetRequiredService<IOptions<TableStorageOptions>>().Value,
+            CreateClientOptions(provider.GetRequiredService<StorageLatencyPolicy>())));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
@@ -52,9 +55,15 @@ public static class TableStorageServiceCollectionExtensions
     /// therefore surfaces as a 503 after at most about 2 × 1.3 s + 0.1 s ≈ 2.7 s per storage call, instead of the SDK
     /// defaults (3 retries backing off up to a minute, a 100 s network timeout).
     /// </summary>
-    internal static TableClientOptions CreateClientOptions()
+    internal static TableClientOptions CreateClientOptions(StorageLatencyPolicy? latency = null)
     {
         var options = new TableClientOptions();
+        if (latency is not null)
+        {
+            // Per retry: each round trip is timed on its own (a timed-out attempt, then its retry).
+            options.AddPolicy(latency, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.Mode = RetryMode.Fixed;
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = RetryDelay;

@@ -1,5 +1,6 @@
 using FuncAuth.Auth;
 using FuncAuth.Passwords;
+using FuncAuth.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FuncAuth.Users;
@@ -10,7 +11,8 @@ public sealed class RegistrationService(
     PasswordService passwords,
     PasswordPolicy policy,
     TimeProvider time,
-    ILogger<RegistrationService> logger)
+    ILogger<RegistrationService> logger,
+    FuncAuthMetrics metrics)
 {
     /// <summary>
     /// Registers <paramref name="email"/>. The HTTP layer has already checked the email, the display name
@@ -53,10 +55,12 @@ public sealed class RegistrationService(
 
         if (!await users.TryCreateAsync(user, cancellationToken))
         {
+            metrics.RecordRegistration(created: false);
             return new RegisterResult.EmailTaken();
         }
 
         logger.UserRegistered(user.UserId);
+        metrics.RecordRegistration(created: true);
         return new RegisterResult.Created(user.UserId, user.Email, user.DisplayName);
     }
 }

@@ -7,6 +7,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using FuncAuth.Storage;
+using FuncAuth.Telemetry;
 using FuncAuth.Tests.Integration;
 using FuncAuth.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
@@ -21,7 +22,7 @@ namespace FuncAuth.Tests.Functions.Harness;
 
 /// <summary>
 /// The function app's real service registrations (AddAuth, AddPasswords, AddTableStorage on Azurite with tables of its own,
-/// AddHttpApi) and its real middleware chain, in this process. Requests go through
+/// AddHttpApi, AddTelemetry without exporters) and its real middleware chain, in this process. Requests go through
 /// ExceptionMiddleware → CrossSiteRequestMiddleware → AuthenticationMiddleware → the function, as in Program.cs.
 /// </summary>
 public sealed class FunctionTestHost : IAsyncDisposable
@@ -44,9 +45,14 @@ public sealed class FunctionTestHost : IAsyncDisposable
 
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
-    /// <summary>Starts a host on fresh tables; <paramref name="configure"/> may change any setting.</summary>
+    /// <summary>
+    /// Starts a host on fresh tables; <paramref name="configure"/> may change any setting, <paramref name="services"/>
+    /// add services last (e.g. a capturing logger provider).
+    /// </summary>
     public static async Task<FunctionTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, params HttpPipelinePolicy[] perRetryPolicies)
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null,
+        params HttpPipelinePolicy[] perRetryPolicies)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -69,18 +75,24 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.AddTableStorage();
         builder.AddHttpApi();
         builder.AddKeyDiscovery();
+        builder.AddTelemetry();
         var storageCalls = new RequestCountingPolicy();
-        var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions();
-        clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);
-        foreach (var policy in perRetryPolicies)
+        builder.Services.Replace(ServiceDescriptor.Singleton(provider =>
         {
-            clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-        }
+            // The app's client options (with its latency policy), plus the test's counting and fault policies.
+            var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions(provider.GetRequiredService<StorageLatencyPolicy>());
+            clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);
+            foreach (var policy in perRetryPolicies)
+            {
+                clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            }
 
-        builder.Services.Replace(ServiceDescriptor.Singleton(new TableServiceClient(settings["TableStorage"], clientOptions)));
+            return new TableServiceClient(settings["TableStorage"], clientOptions);
+        }));
         builder.Services.AddSingleton<ExceptionMiddleware>();
         builder.Services.AddSingleton<CrossSiteRequestMiddleware>();
         builder.Services.AddSingleton<AuthenticationMiddleware>();
+        services?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();

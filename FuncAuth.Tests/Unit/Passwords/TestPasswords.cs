@@ -1,4 +1,6 @@
 using FuncAuth.Passwords;
+using FuncAuth.Telemetry;
+using FuncAuth.Tests.Unit.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -26,9 +28,10 @@ internal static class TestPasswords
             (Microsoft.Extensions.Logging.ILogger<PasswordService>?)logger ?? NullLogger<PasswordService>.Instance);
     }
 
-    public static HashingGate Gate(PasswordOptions options, TimeProvider? time = null, RecordingLogger<HashingGate>? logger = null) =>
+    public static HashingGate Gate(
+        PasswordOptions options, TimeProvider? time = null, RecordingLogger<HashingGate>? logger = null, FuncAuthMetrics? metrics = null) =>
         new(MsOptions.Create(options), time ?? TimeProvider.System,
-            (Microsoft.Extensions.Logging.ILogger<HashingGate>?)logger ?? NullLogger<HashingGate>.Instance);
+            (Microsoft.Extensions.Logging.ILogger<HashingGate>?)logger ?? NullLogger<HashingGate>.Instance, metrics ?? TestMetrics.Create());
 
     public static PasswordPolicy Policy(Action<PasswordOptions>? configure = null, PasswordBlocklist? blocklist = null) =>
         new(MsOptions.Create(Options(configure)), blocklist ?? PasswordBlocklist.Embedded);

@@ -107,7 +107,7 @@ public sealed class SessionRotationPropertyTests
                 var store = new FakeSessionStore();
                 var stored = store.Put(c.s);
                 var codec = TestAuth.RefreshTokens(Options);
-                var service = new SessionService(store, codec, TestAuth.AccessTokens(Options, clock), MsOptions.Create(Options), clock, NullLogger<SessionService>.Instance);
+                var service = new SessionService(store, codec, TestAuth.AccessTokens(Options, clock), MsOptions.Create(Options), clock, NullLogger<SessionService>.Instance, Telemetry.TestMetrics.Create());
                 var bytes = Base64Url.DecodeFromChars(codec.Issue(UserId, SessionId, c.presented));
                 c.mac.CopyTo(bytes, RefreshTokenCodec.TokenByteLength - 32);
                 var forged = Base64Url.EncodeToString(bytes);

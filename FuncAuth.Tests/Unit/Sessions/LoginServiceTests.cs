@@ -3,6 +3,7 @@ using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Tests.Unit.Fakes;
 using FuncAuth.Tests.Unit.Passwords;
+using FuncAuth.Tests.Unit.Telemetry;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public sealed class LoginServiceTests
     }
 
     private LoginService Service(PasswordService passwords) => new(
-        _users, _sessions, passwords, _accessTokens, _refreshTokens, MsOptions.Create(_options), _clock, NullLogger<LoginService>.Instance);
+        _users, _sessions, passwords, _accessTokens, _refreshTokens, MsOptions.Create(_options), _clock, NullLogger<LoginService>.Instance, TestMetrics.Create());
 
     private int MaxAttempts => _options.Lockout.MaxFailedAttempts;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
 using FuncAuth.Tests.Unit.Fakes;
+using FuncAuth.Tests.Unit.Telemetry;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -27,7 +28,7 @@ public sealed class SessionServiceTests
     {
         _accessTokens = TestAuth.AccessTokens(_options, _clock);
         _refreshTokens = TestAuth.RefreshTokens(_options);
-        _service = new SessionService(_store, _refreshTokens, _accessTokens, MsOptions.Create(_options), _clock, NullLogger<SessionService>.Instance);
+        _service = new SessionService(_store, _refreshTokens, _accessTokens, MsOptions.Create(_options), _clock, NullLogger<SessionService>.Instance, TestMetrics.Create());
     }
 
     /// <summary>Stores a fresh session and returns its first refresh token.</summary>

@@ -1,6 +1,7 @@
 using FuncAuth.Passwords;
 using FuncAuth.Tests.Unit.Fakes;
 using FuncAuth.Tests.Unit.Passwords;
+using FuncAuth.Tests.Unit.Telemetry;
 using FuncAuth.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,7 +17,7 @@ public sealed class RegistrationServiceTests
     private readonly RegistrationService _service;
 
     public RegistrationServiceTests() =>
-        _service = new RegistrationService(_users, Passwords, TestPasswords.Policy(), TestAuth.Clock(), NullLogger<RegistrationService>.Instance);
+        _service = new RegistrationService(_users, Passwords, TestPasswords.Policy(), TestAuth.Clock(), NullLogger<RegistrationService>.Instance, TestMetrics.Create());
 
     [Fact]
     public async Task RegisterAsync_NewEmail_StoresHashedUserInOneRoundTrip()

@@ -4,7 +4,10 @@ using FuncAuth.Auth;
 using FuncAuth.Http;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
+using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -68,12 +71,16 @@ public static class FuzzAuth
     /// <summary>The default password policy (15..128 code points) with the bundled blocklist (loaded on first use).</summary>
     public static PasswordPolicy PasswordPolicy => Policy.Value;
 
+    /// <summary>Metrics on a meter factory of their own (nothing listens).</summary>
+    private static readonly FuncAuthMetrics Metrics =
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
     /// <summary>A password service at libsodium's cheapest Argon2id cost (stored hashes carry their own cost).</summary>
     public static PasswordService Passwords => PasswordServiceInstance.Value;
 
     /// <summary>A session service over <paramref name="store"/>, at <see cref="Now"/>.</summary>
     public static SessionService Sessions(ISessionStore store) =>
-        new(store, RefreshTokens, AccessTokens, MsOptions.Create(Options), Clock, NullLogger<SessionService>.Instance);
+        new(store, RefreshTokens, AccessTokens, MsOptions.Create(Options), Clock, NullLogger<SessionService>.Instance, Metrics);
 
     private static RefreshTokenCodec RefreshCodec(AuthOptions options) =>
         new(new RefreshTokenKeyRing(new SigningKeyRing(options).Secrets));
@@ -84,7 +91,7 @@ public static class FuzzAuth
     private static PasswordService CreatePasswords()
     {
         var options = new PasswordOptions { Argon2 = { MemoryKiB = 8, Iterations = 1 }, MaxConcurrentHashes = 1 };
-        var gate = new HashingGate(MsOptions.Create(options), TimeProvider.System, NullLogger<HashingGate>.Instance);
+        var gate = new HashingGate(MsOptions.Create(options), TimeProvider.System, NullLogger<HashingGate>.Instance, Metrics);
         return new PasswordService(MsOptions.Create(options), gate, NullLogger<PasswordService>.Instance);
     }
 }
