@@ -1,6 +1,7 @@
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
+using FuncAuth.OpenApi;
 using FuncAuth.Passwords;
 using FuncAuth.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -13,6 +14,7 @@ builder.AddPasswords();
 builder.AddTableStorage();
 builder.AddHttpApi();
 builder.AddKeyDiscovery();
+builder.AddOpenApiDocument();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
+using FuncAuth.OpenApi;
 using FuncAuth.Passwords;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -69,6 +70,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.AddTableStorage();
         builder.AddHttpApi();
         builder.AddKeyDiscovery();
+        builder.AddOpenApiDocument();
         var storageCalls = new RequestCountingPolicy();
         var clientOptions = TableStorageServiceCollectionExtensions.CreateClientOptions();
         clientOptions.AddPolicy(storageCalls, HttpPipelinePosition.PerCall);
