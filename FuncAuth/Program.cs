@@ -1,6 +1,7 @@
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
+using FuncAuth.OpenApi;
 using FuncAuth.Passwords;
 using FuncAuth.Storage;
 using FuncAuth.Telemetry;
@@ -15,6 +16,7 @@ builder.AddTableStorage();
 builder.AddHttpApi();
 builder.AddKeyDiscovery();
 builder.AddTelemetry();
+builder.AddOpenApiDocument();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
+using FuncAuth.OpenApi;
 using FuncAuth.Passwords;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -76,6 +77,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         builder.AddHttpApi();
         builder.AddKeyDiscovery();
         builder.AddTelemetry();
+        builder.AddOpenApiDocument();
         var storageCalls = new RequestCountingPolicy();
         builder.Services.Replace(ServiceDescriptor.Singleton(provider =>
         {
