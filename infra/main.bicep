@@ -1,6 +1,6 @@
 // FuncAuth on Azure Functions Flex Consumption, for `azd up`. Creates one resource group holding the app, its
 // user-assigned identity, a storage account (host, deployment package, users and sessions tables), a Key Vault
-// with the JWT signing key(s), and Log Analytics + Application Insights. Every data-plane call uses the identity:
+// with the JWT signing key(s) (HS256 secrets or ES256 private keys), and Log Analytics + Application Insights. Every data-plane call uses the identity:
 // no account key, connection string with a key, or secret value appears in the template or its outputs.
 targetScope = 'subscription'
 
@@ -33,6 +33,11 @@ param refreshTokenLifetime string = '1.00:00:00'
 @description('Auth__SessionLifetime (TimeSpan, e.g. 30.00:00:00).')
 param sessionLifetime string = '30.00:00:00'
 
+// A plain string with @allowed rather than the SigningAlgorithm type, which would make this template languageVersion 2.0.
+@allowed(['HS256', 'ES256'])
+@description('Auth__SigningAlgorithm: HS256 (shared HMAC secrets) or ES256 (P-256 key pairs; the app publishes the public keys as a JWKS). The preprovision hook generates a key of this kind and refuses a switch on an existing environment unless told.')
+param signingAlgorithm string = 'HS256'
+
 @minLength(1)
 @maxLength(64)
 @description('kid of the signing key that signs new tokens (letters, digits and dashes: it also names the Key Vault secret).')
@@ -40,7 +45,7 @@ param signingKeyId string = 'k1'
 
 @secure()
 @minLength(44)
-@description('The signing key: base64 of at least 32 random bytes. The azd preprovision hook generates it once per environment.')
+@description('The signing key: HS256, base64 of at least 32 random bytes; ES256, base64 of a P-256 private key in PKCS#8 DER. The azd preprovision hook generates it once per environment.')
 param signingKey string
 
 @maxLength(64)
@@ -48,7 +53,7 @@ param signingKey string
 param previousSigningKeyId string = ''
 
 @secure()
-@description('The key being retired: it still validates tokens but no longer signs. Empty when there is none.')
+@description('The key being retired (same algorithm): it still validates access and refresh tokens but no longer signs. Empty when there is none.')
 param previousSigningKey string = ''
 
 @minValue(1)
@@ -120,6 +125,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     purgeProtection: keyVaultPurgeProtection
+    signingAlgorithm: signingAlgorithm
     signingKeyId: signingKeyId
     signingKey: signingKey
     previousSigningKeyId: previousSigningKeyId
@@ -158,6 +164,7 @@ module api 'modules/functionapp.bicep' = {
     usersTableName: storage.outputs.usersTableName
     sessionsTableName: storage.outputs.sessionsTableName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    signingAlgorithm: signingAlgorithm
     signingKeys: keyVault.outputs.signingKeys
     allowedOrigins: allowedOrigins
     cookieSameSite: cookieSameSite

@@ -48,7 +48,9 @@ public sealed class AzdConfigurationTests(CompiledTemplates templates) : IClassF
         }
 
         // Every value is an azd substitution (optionally with a non-secret default), never a literal.
-        Assert.All(file, p => Assert.Matches(@"^\$\{[A-Z_]+(=[0-9:.a-z]*)?\}$", (string)p.Value!["value"]!));
+        Assert.All(file, p => Assert.Matches(@"^\$\{[A-Z_]+(=[0-9:.A-Za-z]*)?\}$", (string)p.Value!["value"]!));
+        // The hooks read the same default: an environment that never set the algorithm is HS256 everywhere.
+        Assert.Equal("${FUNCAUTH_SIGNING_ALGORITHM=HS256}", (string?)file["signingAlgorithm"]!["value"]);
         Assert.Equal("${FUNCAUTH_SIGNING_KEY}", (string?)file["signingKey"]!["value"]);
         Assert.Equal("${FUNCAUTH_PREVIOUS_SIGNING_KEY}", (string?)file["previousSigningKey"]!["value"]);
     }

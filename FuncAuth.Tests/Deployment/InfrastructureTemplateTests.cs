@@ -118,13 +118,12 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplates templa
     [Fact]
     public void The_signing_keys_are_Key_Vault_references_that_the_platform_resolves_as_the_user_assigned_identity()
     {
-        var computed = templates.ComputedSettings;
-        Assert.Contains("format('Auth__SigningKeys__{0}__Id'", computed["signingKeyIdSettings"], StringComparison.Ordinal);
-        var keys = computed["signingKeyValueSettings"];
-        Assert.Contains("format('Auth__SigningKeys__{0}__Key'", keys, StringComparison.Ordinal);
+        // Which settings they become in each algorithm: SigningAlgorithmTemplateTests.
+        var keys = templates.ComputedSettings["signingKeyValueSettings"];
         Assert.Contains("format('@Microsoft.KeyVault(SecretUri={0})', parameters('signingKeys')", keys, StringComparison.Ordinal);
         Assert.Equal("[parameters('identityId')]", (string?)Site.At("keyVaultReferenceIdentity"));
         Assert.DoesNotContain(templates.LiteralSettings.Keys, name => name.StartsWith("Auth__SigningKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(templates.LiteralSettings.Keys, name => name.StartsWith("Auth__EcdsaKeys", StringComparison.Ordinal));
     }
 
     [Fact]

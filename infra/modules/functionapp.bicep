@@ -1,6 +1,7 @@
 // The Flex Consumption plan and function app, and the app settings FuncAuth reads. Every Azure call the host
-// and the app make authenticates as the user-assigned identity; the signing keys are Key Vault references.
-import { SigningKeyReference, Tags } from 'types.bicep'
+// and the app make authenticates as the user-assigned identity; the signing keys (HS256 secrets or ES256 private
+// keys) are Key Vault references.
+import { SigningAlgorithm, SigningKeyReference, Tags } from 'types.bicep'
 
 param planName string
 param appName string
@@ -15,6 +16,7 @@ param deploymentContainerName string
 param usersTableName string
 param sessionsTableName string
 param appInsightsConnectionString string
+param signingAlgorithm SigningAlgorithm
 @description('Signing keys as [{ id, secretUri }]; the last one signs, all validate.')
 param signingKeys SigningKeyReference[]
 @description('Comma-separated SPA origins allowed to call with credentials.')
@@ -54,6 +56,7 @@ var settings = {
   TableStorage__clientId: identityClientId
   Tables__Users: usersTableName
   Tables__Sessions: sessionsTableName
+  Auth__SigningAlgorithm: signingAlgorithm
   Auth__Cookies__Secure: 'true'
   Auth__Cookies__SameSite: sameSite
   Auth__AccessTokenLifetime: accessTokenLifetime
@@ -61,16 +64,21 @@ var settings = {
   Auth__SessionLifetime: sessionLifetime
 }
 
+// HS256 keys are Auth__SigningKeys__N__Id/__Key, ES256 keys Auth__EcdsaKeys__N__Id/__PrivateKey; the app reads only
+// the kind its algorithm names, so only that kind is written.
+var keySettingsPrefix = signingAlgorithm == 'ES256' ? 'Auth__EcdsaKeys' : 'Auth__SigningKeys'
+var keyValueSettingName = signingAlgorithm == 'ES256' ? 'PrivateKey' : 'Key'
+
 var signingKeyIdSettings = toObject(
   range(0, length(signingKeys)),
-  i => 'Auth__SigningKeys__${i}__Id',
+  i => '${keySettingsPrefix}__${i}__Id',
   i => signingKeys[i].id
 )
 
 // The platform resolves these with keyVaultReferenceIdentity; the key values never pass through this template.
 var signingKeyValueSettings = toObject(
   range(0, length(signingKeys)),
-  i => 'Auth__SigningKeys__${i}__Key',
+  i => '${keySettingsPrefix}__${i}__${keyValueSettingName}',
   i => '@Microsoft.KeyVault(SecretUri=${signingKeys[i].secretUri})'
 )
 

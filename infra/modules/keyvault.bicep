@@ -1,12 +1,13 @@
-// The vault holding the JWT signing keys, one secret per kid (auth-signing-key-<kid>). Authorization is Azure
+// The vault holding the JWT signing keys, one secret per kid (auth-signing-key-<kid>): HMAC secrets or ES256 private keys. Authorization is Azure
 // RBAC only: the app's identity gets Key Vault Secrets User (read), and nobody gets access policies. The key
 // values arrive as secure parameters, which ARM neither logs nor returns in deployment history.
-import { SigningKeyReference, Tags } from 'types.bicep'
+import { SigningAlgorithm, SigningKeyReference, Tags } from 'types.bicep'
 
 param name string
 param location string
 param tags Tags
 param purgeProtection bool
+param signingAlgorithm SigningAlgorithm
 param signingKeyId string
 @secure()
 param signingKey string
@@ -38,12 +39,15 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   }
 }
 
+// Tells people browsing the vault what a secret holds; the app reads the kind from Auth__SigningAlgorithm.
+var contentType = signingAlgorithm == 'ES256' ? 'base64 PKCS#8 P-256 private key (ES256)' : 'base64 HMAC-SHA256 key'
+
 resource currentKey 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: 'auth-signing-key-${signingKeyId}'
   properties: {
     value: signingKey
-    contentType: 'base64 HMAC-SHA256 key'
+    contentType: contentType
   }
 }
 
@@ -52,7 +56,7 @@ resource previousKey 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty
   name: 'auth-signing-key-${previousSigningKeyId}'
   properties: {
     value: previousSigningKey
-    contentType: 'base64 HMAC-SHA256 key'
+    contentType: contentType
   }
 }
 

@@ -10,3 +10,7 @@ type SigningKeyReference = {
   id: string
   secretUri: string
 }
+
+@export()
+@description('How access tokens are signed (Auth__SigningAlgorithm): HS256 with shared HMAC secrets, ES256 with P-256 key pairs whose public halves the app publishes as a JWKS.')
+type SigningAlgorithm = 'HS256' | 'ES256'
