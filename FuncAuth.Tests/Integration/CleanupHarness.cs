@@ -62,11 +62,12 @@ internal sealed class CleanupHarness : IAsyncDisposable
     }
 
     /// <summary>A clean-up wired as <c>AddSessionCleanup</c> wires it, on this harness's tables and clock.</summary>
-    public SessionCleaner Cleaner(int maxDeletionsPerRun = 100_000, TimeSpan? timeBudget = null)
+    public SessionCleaner Cleaner(int maxDeletionsPerRun = 100_000, TimeSpan? timeBudget = null, int maxConcurrentBatches = 4)
     {
         var options = new SessionCleanupOptions
         {
             MaxDeletionsPerRun = maxDeletionsPerRun,
+            MaxConcurrentBatches = maxConcurrentBatches,
             TimeBudget = timeBudget ?? TimeSpan.FromMinutes(4),
             StateTable = StateTable,
         };

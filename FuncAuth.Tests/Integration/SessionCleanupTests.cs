@@ -88,9 +88,10 @@ public sealed class SessionCleanupTests
         var users = Enumerable.Range(0, 6).Select(_ => Records.NewId()).ToList();
         await harness.SeedAsync(users.SelectMany(u => Expired(u, 5)));
 
-        // Each transaction "takes" a minute of the clean-up's clock: a 150-second budget lets three start.
+        // Each transaction "takes" a minute of the clean-up's clock: a 150-second budget lets three start, one at a time.
         slowBatches.Action = () => harness.Clock.Advance(TimeSpan.FromMinutes(1));
-        var first = await harness.Cleaner(timeBudget: TimeSpan.FromSeconds(150)).RunOnceAsync(Ct);
+
+        var first = await harness.Cleaner(timeBudget: TimeSpan.FromSeconds(150), maxConcurrentBatches: 1).RunOnceAsync(Ct);
 
         Assert.Equal((CleanupStopReason.TimeBudget, 15), (first.StopReason, first.Removed));
         Assert.Equal(15, (await harness.RemainingAsync()).Count);

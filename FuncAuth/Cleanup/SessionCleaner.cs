@@ -111,34 +111,58 @@ public sealed class SessionCleaner(
         }
 
         // A page is in key order, so each user's rows are adjacent: one transaction per run of at most 100 of them.
-        foreach (var batch in deletable.GroupBy(r => r.UserId, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableSessionSweeper.MaxBatchSize)))
+        // Transactions of different users run side by side (they touch different partitions); the bounds are checked
+        // before each one starts, counting those in flight as if they removed all their rows.
+        var batches = deletable.GroupBy(r => r.UserId, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableSessionSweeper.MaxBatchSize));
+        var inFlight = new List<Task>();
+        using var slots = new SemaphoreSlim(_options.MaxConcurrentBatches);
+        var claimed = run.Removed;
+        CleanupStopReason? stop = null;
+        try
         {
-            var allowed = _options.MaxDeletionsPerRun - run.Removed;
-            if (allowed <= 0)
+            foreach (var batch in batches)
             {
-                return CleanupStopReason.MaxDeletions;
-            }
+                var allowed = _options.MaxDeletionsPerRun - claimed;
+                stop = allowed <= 0 ? CleanupStopReason.MaxDeletions : OutOfTime(started) ? CleanupStopReason.TimeBudget : null;
+                if (stop is not null)
+                {
+                    break;
+                }
 
-            if (OutOfTime(started))
-            {
-                return CleanupStopReason.TimeBudget;
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var slice = batch.Length <= allowed ? batch : batch[..allowed];
+                claimed += slice.Length;
+                inFlight.Add(DeleteBatchAsync(slice, slots, run, cancellationToken));
+                if (slice.Length < batch.Length)
+                {
+                    stop = CleanupStopReason.MaxDeletions;
+                    break;
+                }
             }
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
+        }
 
-            var slice = batch.Length <= allowed ? batch : batch[..allowed];
-            var result = await sweeper.DeleteAsync(slice, cancellationToken).ConfigureAwait(false);
+        return stop;
+    }
+
+    private async Task DeleteBatchAsync(SessionExpiryRow[] batch, SemaphoreSlim slots, Run run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await sweeper.DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
             run.Add(result);
             if (result.AlreadyGone + result.Changed + result.Left > 0)
             {
-                logger.BatchRaced(slice.Length, result.AlreadyGone, result.Changed, result.Left);
-            }
-
-            if (slice.Length < batch.Length)
-            {
-                return CleanupStopReason.MaxDeletions;
+                logger.BatchRaced(batch.Length, result.AlreadyGone, result.Changed, result.Left);
             }
         }
-
-        return null;
+        finally
+        {
+            slots.Release();
+        }
     }
 
     private Task SaveAsync(CleanupCheckpoint checkpoint, CancellationToken cancellationToken) =>
@@ -169,11 +193,16 @@ public sealed class SessionCleaner(
 
         public int Removed => Deleted + AlreadyGone;
 
+        private readonly Lock gate = new();
+
         public void Add(SessionSweepBatchResult result)
         {
-            Deleted += result.Deleted;
-            AlreadyGone += result.AlreadyGone;
-            Changed += result.Changed + result.Left;
+            lock (gate)
+            {
+                Deleted += result.Deleted;
+                AlreadyGone += result.AlreadyGone;
+                Changed += result.Changed + result.Left;
+            }
         }
 
         public SessionCleanupResult Result(CleanupStopReason stop) =>

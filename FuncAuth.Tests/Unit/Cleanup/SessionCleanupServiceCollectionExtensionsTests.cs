@@ -34,13 +34,14 @@ public sealed class SessionCleanupServiceCollectionExtensionsTests
             ["CleanupSchedule"] = " 0 30 */2 * * * ",
             ["Cleanup:MaxDeletionsPerRun"] = "5000",
             ["Cleanup:TimeBudget"] = "00:01:30",
+            ["Cleanup:MaxConcurrentBatches"] = "2",
             ["Cleanup:StateTable"] = "cleanupcheckpoints",
         });
         await host.StartAsync();
 
         var options = host.Services.GetRequiredService<IOptions<SessionCleanupOptions>>().Value;
-        Assert.Equal(("0 30 */2 * * *", 5000, TimeSpan.FromSeconds(90), "cleanupcheckpoints"),
-            (options.Schedule, options.MaxDeletionsPerRun, options.TimeBudget, options.StateTable));
+        Assert.Equal(("0 30 */2 * * *", 5000, TimeSpan.FromSeconds(90), 2, "cleanupcheckpoints"),
+            (options.Schedule, options.MaxDeletionsPerRun, options.TimeBudget, options.MaxConcurrentBatches, options.StateTable));
         Assert.Same(host.Services.GetRequiredService<SessionCleaner>(), host.Services.GetRequiredService<SessionCleaner>());
         await host.StopAsync();
     }
@@ -52,8 +53,8 @@ public sealed class SessionCleanupServiceCollectionExtensionsTests
         await host.StartAsync();
 
         var options = host.Services.GetRequiredService<IOptions<SessionCleanupOptions>>().Value;
-        Assert.Equal(((string?)null, 100_000, TimeSpan.FromMinutes(4), "sessioncleanup"),
-            (options.Schedule, options.MaxDeletionsPerRun, options.TimeBudget, options.StateTable));
+        Assert.Equal(((string?)null, 100_000, TimeSpan.FromMinutes(4), 4, "sessioncleanup"),
+            (options.Schedule, options.MaxDeletionsPerRun, options.TimeBudget, options.MaxConcurrentBatches, options.StateTable));
         await host.StopAsync();
     }
 
@@ -66,6 +67,8 @@ public sealed class SessionCleanupServiceCollectionExtensionsTests
     [InlineData("Cleanup:MaxDeletionsPerRun", "0", "Cleanup__MaxDeletionsPerRun")]
     [InlineData("Cleanup:TimeBudget", "00:00:00", "Cleanup__TimeBudget")]
     [InlineData("Cleanup:TimeBudget", "00:30:00", "Cleanup__TimeBudget")]
+    [InlineData("Cleanup:MaxConcurrentBatches", "0", "Cleanup__MaxConcurrentBatches")]
+    [InlineData("Cleanup:MaxConcurrentBatches", "33", "Cleanup__MaxConcurrentBatches")]
     [InlineData("Cleanup:StateTable", "session-cleanup", "Cleanup__StateTable")]
     public async Task AddSessionCleanup_InvalidSetting_StartFailsNamingIt(string key, string value, string setting)
     {
