@@ -103,6 +103,28 @@ public sealed class SessionCleanupTests
     }
 
     [Fact]
+    public async Task ABudgetSpentOnReadingThePageStillDeletesOneBatchPerRunSoRunsNeverStall()
+    {
+        var slowScan = BeforeEachSendPolicy.For("GET", "()");
+        await using var harness = await CreateAsync(slowScan);
+        var users = Enumerable.Range(0, 3).Select(_ => Records.NewId()).ToList();
+        await harness.SeedAsync(users.SelectMany(u => Expired(u, 5)));
+        slowScan.Action = () => harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var runs = new List<SessionCleanupResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(await harness.Cleaner(timeBudget: TimeSpan.FromSeconds(30)).RunOnceAsync(Ct));
+        }
+
+        Assert.Equal([5, 5, 5], runs.Select(r => r.Removed));
+        Assert.Equal(
+            [CleanupStopReason.TimeBudget, CleanupStopReason.TimeBudget, CleanupStopReason.PassComplete],
+            runs.Select(r => r.StopReason));
+        Assert.Empty(await harness.RemainingAsync());
+    }
+
+    [Fact]
     public async Task ACompletedScanRestartsFromTheBeginningAndFindsSessionsThatExpiredSince()
     {
         await using var harness = await CreateAsync();

@@ -112,7 +112,8 @@ public sealed class SessionCleaner(
 
         // A page is in key order, so each user's rows are adjacent: one transaction per run of at most 100 of them.
         // Transactions of different users run side by side (they touch different partitions); the bounds are checked
-        // before each one starts, counting those in flight as if they removed all their rows.
+        // before each one starts, counting those in flight as if they removed all their rows. The first transaction of
+        // a page always starts, so even a budget spent on reading the page makes progress, one batch per run.
         var batches = deletable.GroupBy(r => r.UserId, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableSessionSweeper.MaxBatchSize));
         var inFlight = new List<Task>();
         using var slots = new SemaphoreSlim(_options.MaxConcurrentBatches);
@@ -123,7 +124,9 @@ public sealed class SessionCleaner(
             foreach (var batch in batches)
             {
                 var allowed = _options.MaxDeletionsPerRun - claimed;
-                stop = allowed <= 0 ? CleanupStopReason.MaxDeletions : OutOfTime(started) ? CleanupStopReason.TimeBudget : null;
+                stop = allowed <= 0 ? CleanupStopReason.MaxDeletions
+                    : inFlight.Count > 0 && OutOfTime(started) ? CleanupStopReason.TimeBudget
+                    : null;
                 if (stop is not null)
                 {
                     break;
