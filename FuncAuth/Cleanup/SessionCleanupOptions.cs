@@ -36,7 +36,7 @@ public sealed class SessionCleanupOptions
 
     /// <summary>
     /// <c>Cleanup__MaxDeletionsPerRun</c>: rows one run removes at most before it saves its position and stops. Default
-    /// 100,000 (about 2 minutes at the rate measured on Azurite; see docs/cleanup.md).
+    /// 100,000: about 2 minutes at the rate measured against Azurite (docs/cleanup.md), inside the time budget.
     /// </summary>
     [SettingRange(1, 10_000_000, ErrorMessage = "Cleanup__MaxDeletionsPerRun must be between 1 and 10000000")]
     public int MaxDeletionsPerRun { get; set; } = 100_000;
