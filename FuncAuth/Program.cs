@@ -1,4 +1,5 @@
 using FuncAuth.Auth;
+using FuncAuth.Cleanup;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.OpenApi;
@@ -17,6 +18,7 @@ builder.AddHttpApi();
 builder.AddKeyDiscovery();
 builder.AddTelemetry();
 builder.AddOpenApiDocument();
+builder.AddSessionCleanup();
 
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<CrossSiteRequestMiddleware>();

@@ -42,7 +42,7 @@ public sealed class SigningAlgorithmTemplateTests(CompiledTemplates templates) :
                 "AZURE_FUNCTIONS_ENVIRONMENT", "AZURE_TOKEN_CREDENTIALS", "Auth__AccessTokenLifetime", "Auth__Cookies__SameSite",
                 "Auth__Cookies__Secure", "Auth__PublicOrigins__0", "Auth__RefreshTokenLifetime", "Auth__SessionLifetime",
                 "Auth__SigningAlgorithm", "Auth__SigningKeys__0__Id", "Auth__SigningKeys__0__Key", "AzureWebJobsStorage__accountName",
-                "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__credential", "TableStorage__clientId",
+                "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__credential", "CleanupSchedule", "TableStorage__clientId",
                 "TableStorage__credential", "TableStorage__serviceUri", "Tables__Sessions", "Tables__Users",
             }.Order(StringComparer.Ordinal),
             settings.Keys.Order(StringComparer.Ordinal));

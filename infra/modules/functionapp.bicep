@@ -62,6 +62,8 @@ var settings = {
   Auth__AccessTokenLifetime: accessTokenLifetime
   Auth__RefreshTokenLifetime: refreshTokenLifetime
   Auth__SessionLifetime: sessionLifetime
+  // The session clean-up timer (docs/cleanup.md): the host resolves %CleanupSchedule%, so it has no default of its own.
+  CleanupSchedule: '0 0 * * * *'
 }
 
 // HS256 keys are Auth__SigningKeys__N__Id/__Key, ES256 keys Auth__EcdsaKeys__N__Id/__PrivateKey; the app reads only

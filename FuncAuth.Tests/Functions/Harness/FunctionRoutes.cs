@@ -12,15 +12,12 @@ public sealed record FunctionRoute(string Name, string Route, IReadOnlyList<stri
 {
     public static readonly IReadOnlyList<FunctionRoute> All = typeof(AuthenticationMiddleware).Assembly.GetTypes()
         .SelectMany(t => t.GetMethods())
-        .Select(m => (Method: m, Function: m.GetCustomAttribute<FunctionAttribute>()))
-        .Where(x => x.Function is not null)
-        .Select(x =>
-        {
-            var trigger = x.Method.GetParameters()
-                .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
-                .Single(a => a is not null)!;
-            return new FunctionRoute(x.Function!.Name, trigger.Route ?? x.Function.Name, trigger.Methods ?? [], x.Method);
-        })
+        .Select(m => (
+            Method: m,
+            Function: m.GetCustomAttribute<FunctionAttribute>(),
+            Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null)))
+        .Where(x => x.Function is not null && x.Trigger is not null) // timer functions have no route
+        .Select(x => new FunctionRoute(x.Function!.Name, x.Trigger!.Route ?? x.Function.Name, x.Trigger.Methods ?? [], x.Method))
         .ToList();
 
     public string EntryPoint => $"{Method.DeclaringType!.FullName}.{Method.Name}";
