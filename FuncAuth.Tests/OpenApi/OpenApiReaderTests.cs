@@ -1,4 +1,5 @@
 using System.Text;
+using FuncAuth.TestSupport.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using FuncAuth.TestSupport.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 

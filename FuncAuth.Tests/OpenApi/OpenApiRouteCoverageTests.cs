@@ -1,6 +1,7 @@
 using System.Reflection;
 using FuncAuth.Http;
 using Microsoft.Azure.Functions.Worker;
+using FuncAuth.TestSupport.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 

@@ -7,6 +7,7 @@ using FuncAuth.Http;
 using FuncAuth.Sessions;
 using FuncAuth.Users;
 using Microsoft.OpenApi;
+using FuncAuth.TestSupport.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 
