@@ -11,8 +11,8 @@ cd "$root"
 source scripts/lib/azurite.sh
 ensure_azurite "$root" --in-memory
 trap stop_azurite EXIT
-dotnet build FuncAuth.Tests -c Release -v q -nologo >/dev/null
+dotnet build FuncAuth.IntegrationTests -c Release -v q -nologo >/dev/null
 FUNCAUTH_CLEANUP_BENCH_SESSIONS="${SESSIONS:-10000}" FUNCAUTH_CLEANUP_BENCH_PER_USER="${PER_USER:-10}" \
-  dotnet test FuncAuth.Tests -c Release --no-build --nologo \
+  dotnet test FuncAuth.IntegrationTests -c Release --no-build --nologo \
   --filter "FullyQualifiedName~SessionCleanupThroughputTests" --logger "console;verbosity=detailed" |
   grep -E "session clean-up|Passed!|Failed" | sed -e 's/^ *//'

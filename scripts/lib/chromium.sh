@@ -1,4 +1,4 @@
-# Sourced by scripts/test and .ci/run: the browser tests (FuncAuth.Tests/Browser) drive the Debian package
+# Sourced by scripts/test and .ci/run: the browser tests (FuncAuth.EndToEndTests/Browser) drive the Debian package
 # `chromium` at /usr/bin/chromium through Playwright; no browser is ever downloaded by Playwright.
 # Installs the package when it is missing and this runs as root; otherwise says what to install.
 # Usage: ensure_chromium
