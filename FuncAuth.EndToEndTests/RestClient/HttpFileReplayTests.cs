@@ -18,7 +18,7 @@ public sealed class HttpFileReplayTests(ApiServerFixture server)
     private static readonly HttpFile File = HttpFile.Parse(System.IO.File.ReadAllText(Path.Combine(RepositoryLayout.Root, "FuncAuth.http")));
 
     [Fact]
-    public void TheHttpFileCoversRegisterBothLoginModesTheProtectedRoutesRefreshLogoutAndLogoutAll()
+    public void TheHttpFileCoversRegisterBothLoginModesTheProtectedRoutesRefreshLogoutLogoutAllHealthAndTheDocument()
     {
         var routes = File.Requests.Select(r => $"{r.Method} {r.Url.Replace("{{baseUrl}}", string.Empty, StringComparison.Ordinal)}").ToList();
 
@@ -32,6 +32,8 @@ public sealed class HttpFileReplayTests(ApiServerFixture server)
         Assert.Contains("POST /api/auth/refresh-tokens?useCookies=false", routes);
         Assert.Contains("POST /api/auth/logout", routes);
         Assert.Contains("POST /api/auth/logout-all", routes);
+        Assert.Contains("GET /api/health", routes);
+        Assert.Contains("GET /api/openapi.json", routes);
         Assert.Contains(File.Requests, r => r.Headers.Any(h => h.Value.Contains("{{tokenLogin.response.body.$.accessToken}}", StringComparison.Ordinal)));
     }
 

@@ -13,6 +13,8 @@ internal sealed class SoakLedger
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _successors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _verifiedGuesses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _violations = new();
+    // A hang bound, not a speed target: far above any answer on a quiet machine, low enough to catch a stuck request.
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(15);
     private long _slowestTicks;
     private int _requests;
 
@@ -24,7 +26,7 @@ internal sealed class SoakLedger
 
     public IReadOnlyCollection<string> Violations => _violations;
 
-    /// <summary>Every answer: no 5xx, nothing slower than 5 s.</summary>
+    /// <summary>Every answer: no 5xx, nothing slower than the hang bound.</summary>
     public void Answer(string action, HttpStatusCode status, TimeSpan took)
     {
         Interlocked.Increment(ref _requests);
@@ -34,7 +36,7 @@ internal sealed class SoakLedger
             Violate($"{action} answered {(int)status}");
         }
 
-        if (took > TimeSpan.FromSeconds(5))
+        if (took > HangBound)
         {
             Violate($"{action} took {took.TotalMilliseconds:F0} ms");
         }
