@@ -31,6 +31,24 @@ public sealed class RefreshOverHttpTests(ApiServerFixture server)
     }
 
     [Fact]
+    public async Task ARefreshRetriedInsideTheGraceWindowReturnsTheSameSuccessor()
+    {
+        // The answer to the first refresh is lost (a dropped connection, a closed tab): the client sends it again.
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        await browser.SignInNewUserAsync();
+        var replaced = browser.Jar.Find("refresh-cookie")!.Value;
+        var lost = await SendWithRefreshCookieAsync(replaced);
+        Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
+
+        var retried = await browser.RefreshAsync();
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(RefreshCookieOf(lost), browser.Jar.Find("refresh-cookie")!.Value);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/users/fav-movies")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.RefreshAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task RefreshInTokenModeTakesTheTokenFromTheBodyAndAnswersWithNewTokens()
     {
         using var client = new BrowserLikeClient(server.BaseAddress);

@@ -26,6 +26,21 @@ public sealed class RegisterOverHttpTests(ApiServerFixture server)
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
+    [Fact]
+    public async Task RegisterAnswers409GivenTheSameEmailInAnotherUnicodeNormalizationForm()
+    {
+        // "josé" as one code point (NFC) and as "e" + combining acute accent (NFD) look the same: one account.
+        using var browser = new BrowserLikeClient(server.BaseAddress);
+        var local = $"jos\u00e9-{Guid.NewGuid():N}";
+        var nfc = $"{local}@example.test";
+        var nfd = nfc.Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual(nfc, nfd);
+        Assert.Equal(HttpStatusCode.Created, (await browser.RegisterAsync(nfc)).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await browser.RegisterAsync(nfd), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(nfd)).StatusCode);
+    }
+
     [Theory]
     [InlineData("\\u200b")]
     [InlineData("\\u202e")]
