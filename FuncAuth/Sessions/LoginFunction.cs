@@ -25,10 +25,10 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
-            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!);
+            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);
         }
 
-        var input = body.Value!;
+        var input = body.Value;
         if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrEmpty(input.Password))
         {
             return ProblemResponses.Create(request, HttpStatusCode.BadRequest, "Email and password are required.");

@@ -18,10 +18,10 @@ public sealed class RegisterFunction(RegistrationService registration, PasswordP
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
-            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!);
+            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);
         }
 
-        var input = body.Value!;
+        var input = body.Value;
         var errors = RegisterRequestValidator.Validate(input, passwords);
         if (errors.Count > 0)
         {
