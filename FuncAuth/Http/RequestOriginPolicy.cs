@@ -22,11 +22,11 @@ public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
     public bool IsAllowed(HttpRequestData request)
     {
         string? claimed;
-        if (request.Headers.TryGetValues("Origin", out var origins))
+        if (request.Headers.TryGetValues(HttpNames.Headers.Origin, out var origins))
         {
             claimed = origins.FirstOrDefault();
         }
-        else if (request.Headers.TryGetValues("Referer", out var referers))
+        else if (request.Headers.TryGetValues(HttpNames.Headers.Referer, out var referers))
         {
             claimed = referers.FirstOrDefault();
         }

@@ -12,7 +12,7 @@ public sealed class RegisterFunction(RegistrationService registration, PasswordP
     /// <summary>201 with the new user; 400 for invalid input; 409 when the email is taken.</summary>
     [Function("Register")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.Register)] HttpRequestData request,
         FunctionContext context)
     {
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, context.CancellationToken);
