@@ -20,8 +20,6 @@ builder.AddTelemetry();
 builder.AddOpenApiDocument();
 builder.AddSessionCleanup();
 
-builder.UseMiddleware<ExceptionMiddleware>();
-builder.UseMiddleware<CrossSiteRequestMiddleware>();
-builder.UseMiddleware<AuthenticationMiddleware>();
+builder.UseFuncAuthPipeline();
 
 builder.Build().Run();

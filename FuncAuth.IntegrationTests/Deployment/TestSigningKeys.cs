@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FuncAuth.Auth;
 using FuncAuth.Tokens;
 
 namespace FuncAuth.IntegrationTests.Deployment;
@@ -43,7 +44,7 @@ public static class TestSigningKeys
         var parameters = key.ExportParameters(includePrivateParameters: true);
         Assert.Equal(P256Oid, parameters.Curve.Oid.Value);
         Assert.Equal(32, parameters.D!.Length);
-        using var app = EcdsaKeyDecoder.TryDecode(base64);
+        using var app = SigningKeyDecoder.TryDecodeEcdsa(base64);
         Assert.NotNull(app);
     }
 }

@@ -23,7 +23,7 @@ namespace FuncAuth.TestSupport.Functions;
 /// <summary>
 /// The function app's real service registrations (AddAuth, AddPasswords, AddTableStorage on Azurite with tables of its own,
 /// AddHttpApi, AddTelemetry without exporters) and its real middleware chain, in this process. Requests go through
-/// ExceptionMiddleware → CrossSiteRequestMiddleware → AuthenticationMiddleware → the function, as in Program.cs.
+/// <see cref="FuncAuthPipeline.Middleware"/> in order (as <c>UseFuncAuthPipeline</c> wires them in Program.cs), then the function.
 /// </summary>
 public sealed class FunctionTestHost : IAsyncDisposable
 {
@@ -90,9 +90,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
 
             return new TableServiceClient(settings["TableStorage"], clientOptions);
         }));
-        builder.Services.AddSingleton<ExceptionMiddleware>();
-        builder.Services.AddSingleton<CrossSiteRequestMiddleware>();
-        builder.Services.AddSingleton<AuthenticationMiddleware>();
+        FuncAuthPipeline.AddMiddleware(builder.Services);
         services?.Invoke(builder.Services);
 
         var host = builder.Build();
@@ -110,12 +108,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         var context = new TestFunctionContext(Services, new TestFunctionDefinition(route.Name, route.EntryPoint));
         context.SetRequest(new TestHttpRequestData(context, request.Method, url, request.Headers, request.Body));
 
-        IFunctionsWorkerMiddleware[] chain =
-        [
-            Services.GetRequiredService<ExceptionMiddleware>(),
-            Services.GetRequiredService<CrossSiteRequestMiddleware>(),
-            Services.GetRequiredService<AuthenticationMiddleware>(),
-        ];
+        var chain = FuncAuthPipeline.Resolve(Services);
         FunctionExecutionDelegate invokeFunction = async ctx =>
         {
             var instance = ActivatorUtilities.CreateInstance(Services, route.Method.DeclaringType!);

@@ -252,4 +252,90 @@ public sealed class AuthOptionsValidatorTests
     [Fact]
     public void Validate_AllowedOriginsWithPort_Succeeds() =>
         Assert.Empty(Failures(TestAuth.Options(o => o.AllowedOrigins = ["https://app.example.com", "http://localhost:5173"])));
+
+    [Theory]
+    [InlineData(nameof(AuthOptions.AccessTokenLifetime), "00:00:00", false)]
+    [InlineData(nameof(AuthOptions.AccessTokenLifetime), "00:00:01", true)]
+    [InlineData(nameof(AuthOptions.AccessTokenLifetime), "1.00:00:00", true)]
+    [InlineData(nameof(AuthOptions.AccessTokenLifetime), "1.00:00:01", false)]
+    [InlineData(nameof(AuthOptions.RefreshTokenLifetime), "00:00:00", false)]
+    [InlineData(nameof(AuthOptions.RefreshTokenLifetime), "00:00:01", true)]
+    [InlineData(nameof(AuthOptions.RefreshTokenLifetime), "365.00:00:00", true)]
+    [InlineData(nameof(AuthOptions.RefreshTokenLifetime), "365.00:00:01", false)]
+    [InlineData(nameof(AuthOptions.SessionLifetime), "00:00:00", false)]
+    [InlineData(nameof(AuthOptions.SessionLifetime), "00:00:01", true)]
+    [InlineData(nameof(AuthOptions.SessionLifetime), "365.00:00:00", true)]
+    [InlineData(nameof(AuthOptions.SessionLifetime), "365.00:00:01", false)]
+    [InlineData(nameof(AuthOptions.RefreshReuseGrace), "-00:00:01", false)]
+    [InlineData(nameof(AuthOptions.RefreshReuseGrace), "00:00:00", true)]
+    [InlineData(nameof(AuthOptions.RefreshReuseGrace), "00:01:00", true)]
+    [InlineData(nameof(AuthOptions.RefreshReuseGrace), "00:01:01", false)]
+    [InlineData(nameof(AuthOptions.ClockSkew), "-00:00:01", false)]
+    [InlineData(nameof(AuthOptions.ClockSkew), "00:00:00", true)]
+    [InlineData(nameof(AuthOptions.ClockSkew), "00:05:00", true)]
+    [InlineData(nameof(AuthOptions.ClockSkew), "00:05:01", false)]
+    public void Validate_DurationAroundItsLimits_RangeFailureNamesTheSetting(string property, string value, bool valid)
+    {
+        var options = TestAuth.Options();
+        typeof(AuthOptions).GetProperty(property)!.SetValue(options, TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        var rangeFailures = Failures(options).Where(f => f.Contains($"Auth__{property} must be between ", StringComparison.Ordinal));
+
+        Assert.Equal(valid, !rangeFailures.Any());
+    }
+
+    [Theory]
+    [InlineData("00:00:00", false)]
+    [InlineData("00:00:01", true)]
+    [InlineData("30.00:00:00", true)]
+    [InlineData("30.00:00:01", false)]
+    public void Validate_LockoutDurationAroundItsLimits_NamesTheNestedSetting(string value, bool valid)
+    {
+        var failures = Failures(TestAuth.Options(o => o.Lockout.Duration = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(valid, !failures.Any(f => f.Contains("Auth__Lockout__Duration must be between 00:00:01 and 30.00:00:00", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Validate_ClockSkewOverFiveMinutes_MessageGivesTheRange() =>
+        Assert.Contains(Failures(TestAuth.Options(o => o.ClockSkew = TimeSpan.FromSeconds(301))),
+            f => f.EndsWith("Auth__ClockSkew must be between 00:00:00 and 00:05:00", StringComparison.Ordinal));
+
+    [Fact]
+    public void Validate_AccessLifetimeOneSecondShorterThanRefresh_Succeeds() =>
+        Assert.Empty(Failures(TestAuth.Options(o => o.AccessTokenLifetime = o.RefreshTokenLifetime - TimeSpan.FromSeconds(1))));
+
+    [Fact]
+    public void Validate_GraceOneSecondShorterThanRefreshLifetime_Succeeds() =>
+        Assert.Empty(Failures(TestAuth.Options(o =>
+        {
+            o.RefreshTokenLifetime = TimeSpan.FromSeconds(31);
+            o.AccessTokenLifetime = TimeSpan.FromSeconds(10);
+            o.RefreshReuseGrace = TimeSpan.FromSeconds(30);
+        })));
+
+    [Fact]
+    public void Validate_UndefinedSigningAlgorithm_FailsNamingIt() =>
+        AssertFailsNaming(TestAuth.Options(o => o.SigningAlgorithm = (SigningAlgorithm)7), "Auth__SigningAlgorithm must be HS256 or ES256");
+
+    [Fact]
+    public void Validate_UndefinedSameSite_FailsNamingIt() =>
+        AssertFailsNaming(TestAuth.Options(o => o.Cookies.SameSite = (CookieSameSite)7), "Auth__Cookies__SameSite must be Strict, Lax or None");
+
+    [Fact]
+    public void Validate_EmptyIssuer_FailsNamingIt() =>
+        AssertFailsNaming(TestAuth.Options(o => o.Issuer = ""), "Auth__Issuer is required");
+
+    [Fact]
+    public void Validate_MissingCookies_FailsNamingTheSection() =>
+        AssertFailsNaming(TestAuth.Options(o => o.Cookies = null!), "Auth__Cookies is required");
+
+    [Fact]
+    public void Validate_Es256KeyWithoutPrivateKey_FailsNamingItsIndex()
+    {
+        var options = TestAuth.Es256Options("k1", "k2");
+        options.EcdsaKeys[1].PrivateKey = "";
+
+        AssertFailsNaming(options, "Auth__EcdsaKeys__1__PrivateKey");
+    }
 }

@@ -1,3 +1,4 @@
+using FuncAuth.Auth;
 using FuncAuth.Http;
 using Microsoft.Extensions.Options;
 using FuncAuth.TestSupport.Auth;
@@ -72,9 +73,9 @@ public sealed class RequestOriginPolicyTests
     [InlineData("http://a.example.test:80", true, "http://a.example.test")]
     [InlineData("ftp://a.example.test", false, "")]
     [InlineData("a.example.test", false, "")]
-    public void TryGetOrigin_Inputs_NormalizesSchemeHostAndPort(string value, bool ok, string origin)
+    public void TryNormalize_Inputs_NormalizesSchemeHostAndPort(string value, bool ok, string origin)
     {
-        Assert.Equal(ok, RequestOriginPolicy.TryGetOrigin(value, out var actual));
+        Assert.Equal(ok, WebOrigin.TryNormalize(value, out var actual));
         Assert.Equal(origin, actual);
     }
 }

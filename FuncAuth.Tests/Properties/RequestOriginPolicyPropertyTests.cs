@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FuncAuth.Auth;
 using FuncAuth.Http;
 using MsOptions = Microsoft.Extensions.Options.Options;
 using FuncAuth.TestSupport.Auth;
@@ -22,16 +23,16 @@ public sealed class RequestOriginPolicyPropertyTests
             .Select(string.Concat)));
 
     [Property(MaxTest = 500)]
-    public Property TryGetOrigin_ArbitraryText_NeverThrowsAndItsResultIsItsOwnOrigin() =>
+    public Property TryNormalize_ArbitraryText_NeverThrowsAndItsResultIsItsOwnOrigin() =>
         Prop.ForAll(OriginLike.ToArbitrary(), value =>
         {
-            if (!RequestOriginPolicy.TryGetOrigin(value, out var origin))
+            if (!WebOrigin.TryNormalize(value, out var origin))
             {
                 return;
             }
 
             Assert.StartsWith("http", origin, StringComparison.Ordinal);
-            Assert.True(RequestOriginPolicy.TryGetOrigin(origin, out var again));
+            Assert.True(WebOrigin.TryNormalize(origin, out var again));
             Assert.Equal(origin, again);
         });
 
@@ -47,7 +48,7 @@ public sealed class RequestOriginPolicyPropertyTests
 
                 var claimed = request.Headers.TryGetValues(c.header, out var values) ? values.FirstOrDefault() : null;
                 Assert.Equal(
-                    claimed is not null && RequestOriginPolicy.TryGetOrigin(claimed, out var origin)
+                    claimed is not null && WebOrigin.TryNormalize(claimed, out var origin)
                         && string.Equals(origin, "https://api.example.test", StringComparison.OrdinalIgnoreCase),
                     allowed);
             });

@@ -1,4 +1,5 @@
 using FuncAuth.Sessions;
+using FuncAuth.Tokens;
 using FuncAuth.Telemetry;
 using FuncAuth.TestSupport.Metrics;
 

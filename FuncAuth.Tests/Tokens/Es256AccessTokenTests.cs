@@ -117,24 +117,24 @@ public sealed class Es256AccessTokenTests
     [InlineData("")]
     [InlineData("not a key")]
     [InlineData("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")]
-    public void EcdsaKeyDecoder_NotAKey_Null(string text) => Assert.Null(EcdsaKeyDecoder.TryDecode(text));
+    public void SigningKeyDecoder_NotAKey_Null(string text) => Assert.Null(SigningKeyDecoder.TryDecodeEcdsa(text));
 
     [Fact]
-    public void EcdsaKeyDecoder_P384Key_NullBecauseEs256IsP256()
+    public void SigningKeyDecoder_P384Key_NullBecauseEs256IsP256()
     {
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
 
-        Assert.Null(EcdsaKeyDecoder.TryDecode(p384.ExportPkcs8PrivateKeyPem()));
+        Assert.Null(SigningKeyDecoder.TryDecodeEcdsa(p384.ExportPkcs8PrivateKeyPem()));
     }
 
     [Fact]
-    public void EcdsaKeyDecoder_Base64Pkcs8AndPem_SameKey()
+    public void SigningKeyDecoder_Base64Pkcs8AndPem_SameKey()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        using var fromPem = EcdsaKeyDecoder.TryDecode(key.ExportPkcs8PrivateKeyPem())!;
-        using var fromBase64 = EcdsaKeyDecoder.TryDecode(Convert.ToBase64String(key.ExportPkcs8PrivateKey()))!;
-        using var fromSec1 = EcdsaKeyDecoder.TryDecode(key.ExportECPrivateKeyPem())!;
+        using var fromPem = SigningKeyDecoder.TryDecodeEcdsa(key.ExportPkcs8PrivateKeyPem())!;
+        using var fromBase64 = SigningKeyDecoder.TryDecodeEcdsa(Convert.ToBase64String(key.ExportPkcs8PrivateKey()))!;
+        using var fromSec1 = SigningKeyDecoder.TryDecodeEcdsa(key.ExportECPrivateKeyPem())!;
 
         Assert.Equal(key.ExportParameters(true).D, fromPem.ExportParameters(true).D);
         Assert.Equal(key.ExportParameters(true).D, fromBase64.ExportParameters(true).D);

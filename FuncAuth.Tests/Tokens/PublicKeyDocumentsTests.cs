@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.Tokens;
@@ -23,7 +24,7 @@ public sealed class PublicKeyDocumentsTests
         Assert.DoesNotContain("\"d\"", json, StringComparison.Ordinal);
         foreach (var key in options.EcdsaKeys)
         {
-            using var ecdsa = EcdsaKeyDecoder.TryDecode(key.PrivateKey)!;
+            using var ecdsa = SigningKeyDecoder.TryDecodeEcdsa(key.PrivateKey)!;
             Assert.DoesNotContain(System.Buffers.Text.Base64Url.EncodeToString(ecdsa.ExportParameters(true).D), json, StringComparison.Ordinal);
         }
 

@@ -1,3 +1,4 @@
+using FuncAuth.Settings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,25 +20,20 @@ public sealed class AuthDeploymentValidator(IHostEnvironment environment) : IVal
             return ValidateOptionsResult.Success;
         }
 
-        var failures = new List<string>();
+        var where = $"(AZURE_FUNCTIONS_ENVIRONMENT is '{environment.EnvironmentName}')";
+        var failures = PlainHttpOrigins(options.PublicOrigins, nameof(options.PublicOrigins))
+            .Concat(PlainHttpOrigins(options.AllowedOrigins, nameof(options.AllowedOrigins)))
+            .Select(origin => $"{origin} is a plain-http origin that is not loopback; only https is allowed outside Development {where}")
+            .ToList();
         if (options.Cookies is { Secure: false })
         {
-            failures.Add($"Auth__Cookies__Secure=false is only allowed in Development (AZURE_FUNCTIONS_ENVIRONMENT is '{environment.EnvironmentName}')");
+            failures.Insert(0, $"{Setting.Name(AuthOptions.SectionName, nameof(options.Cookies), nameof(options.Cookies.Secure))}=false is only allowed in Development {where}");
         }
 
-        CheckHttpOrigins(options.PublicOrigins, "Auth__PublicOrigins", failures);
-        CheckHttpOrigins(options.AllowedOrigins, "Auth__AllowedOrigins", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private void CheckHttpOrigins(List<string>? origins, string setting, List<string> failures)
-    {
-        for (var i = 0; i < (origins?.Count ?? 0); i++)
-        {
-            if (Uri.TryCreate(origins![i], UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-            {
-                failures.Add($"{setting}__{i} is a plain-http origin that is not loopback; only https is allowed outside Development (AZURE_FUNCTIONS_ENVIRONMENT is '{environment.EnvironmentName}')");
-            }
-        }
-    }
+    private static IEnumerable<string> PlainHttpOrigins(List<string>? origins, string listName) =>
+        (origins ?? []).Select((origin, i) => WebOrigin.IsPlainHttpRemote(origin) ? Setting.Item(AuthOptions.Prefix + listName, i) : null)
+            .OfType<string>();
 }

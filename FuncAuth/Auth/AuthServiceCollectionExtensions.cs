@@ -1,4 +1,3 @@
-using FuncAuth.Http;
 using FuncAuth.Sessions;
 using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
@@ -25,7 +24,7 @@ public static class AuthServiceCollectionExtensions
         var services = builder.Services;
 
         services.AddOptions<AuthOptions>()
-            .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .BindConfiguration(AuthOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 if (options.PublicOrigins.Count == 0)
@@ -33,7 +32,6 @@ public static class AuthServiceCollectionExtensions
                     options.PublicOrigins.AddRange(OwnOrigins.FromWebsiteHostName(configuration[OwnOrigins.WebsiteHostNameSetting]));
                 }
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthDeploymentValidator>());

@@ -1,4 +1,4 @@
-using FuncAuth.Sessions;
+using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging;
 
 namespace FuncAuth.Auth;

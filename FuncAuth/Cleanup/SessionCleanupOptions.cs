@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using FuncAuth.Passwords;
+using FuncAuth.Settings;
 
 namespace FuncAuth.Cleanup;
 
@@ -11,6 +11,8 @@ public sealed class SessionCleanupOptions
 {
     /// <summary>Configuration section of the worker-side settings.</summary>
     public const string SectionName = "Cleanup";
+
+    private const string Prefix = SectionName + Setting.Separator;
 
     /// <summary>
     /// The schedule's app setting. The Functions host (and, on consumption plans, the platform that wakes the app for
@@ -30,7 +32,7 @@ public sealed class SessionCleanupOptions
     /// <c>CleanupSchedule</c>, as the host will read it (null when unset: the host then reports the function in error
     /// and never runs it). Set from the flat setting, not bound from the section.
     /// </summary>
-    [NcrontabSchedule(ErrorMessage = "CleanupSchedule must be six NCRONTAB fields: second minute hour day month day-of-week " +
+    [NcrontabSchedule(ErrorMessage = ScheduleSetting + " must be six NCRONTAB fields: second minute hour day month day-of-week " +
                                      "(e.g. 0 0 * * * * for hourly), with one value in the seconds field, that fire at least once")]
     public string? Schedule { get; internal set; }
 
@@ -38,7 +40,7 @@ public sealed class SessionCleanupOptions
     /// <c>Cleanup__MaxDeletionsPerRun</c>: rows one run removes at most before it saves its position and stops. Default
     /// 100,000: about 2 minutes at the rate measured against Azurite (docs/cleanup.md), inside the time budget.
     /// </summary>
-    [SettingRange(1, 10_000_000, ErrorMessage = "Cleanup__MaxDeletionsPerRun must be between 1 and 10000000")]
+    [SettingRange(1, 10_000_000, ErrorMessage = Prefix + nameof(MaxDeletionsPerRun) + Setting.Between)]
     public int MaxDeletionsPerRun { get; set; } = 100_000;
 
     /// <summary>
@@ -46,18 +48,18 @@ public sealed class SessionCleanupOptions
     /// host's default function timeout on every plan (5 minutes on Consumption, 30 on Flex Consumption and Premium)
     /// with room for the last page or batch in flight. At most 20 minutes; keep it below <c>functionTimeout</c>.
     /// </summary>
-    [SettingRange(typeof(TimeSpan), "00:00:01", "00:20:00", ErrorMessage = "Cleanup__TimeBudget must be between 00:00:01 and 00:20:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:01", "00:20:00", ErrorMessage = Prefix + nameof(TimeBudget) + Setting.Between)]
     public TimeSpan TimeBudget { get; set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>
     /// <c>Cleanup__MaxConcurrentBatches</c>: delete transactions in flight at once (each on another user's partition).
     /// Default 4: the run is bound by round trips, not by the account's throughput (20,000 transactions/s).
     /// </summary>
-    [SettingRange(1, 32, ErrorMessage = "Cleanup__MaxConcurrentBatches must be between 1 and 32")]
+    [SettingRange(1, 32, ErrorMessage = Prefix + nameof(MaxConcurrentBatches) + Setting.Between)]
     public int MaxConcurrentBatches { get; set; } = 4;
 
     /// <summary><c>Cleanup__StateTable</c>: the table holding the scan's checkpoint. Default <c>sessioncleanup</c>.</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$",
-        ErrorMessage = "Cleanup__StateTable must be a Table name: 3-63 letters and digits, starting with a letter")]
+        ErrorMessage = Prefix + nameof(StateTable) + " must be a Table name: 3-63 letters and digits, starting with a letter")]
     public string StateTable { get; set; } = "sessioncleanup";
 }

@@ -34,7 +34,7 @@ public sealed class PublicKeyFunctions(PublicKeyDocuments documents)
         }
 
         var response = JsonResponses.Create(request, HttpStatusCode.OK, document, typeInfo);
-        response.Headers.Add("Cache-Control", string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)PublicKeyDocuments.CacheLifetime.TotalSeconds}"));
+        response.Headers.Add(HttpNames.Headers.CacheControl, string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)PublicKeyDocuments.CacheLifetime.TotalSeconds}"));
         return response;
     }
 }

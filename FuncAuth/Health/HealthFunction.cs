@@ -12,7 +12,7 @@ public sealed class HealthFunction(StorageHealthProbe probe)
     /// <summary>200 <c>{"status":"healthy"}</c>; 503 with Retry-After (from <see cref="ExceptionMiddleware"/>) when storage is unreachable.</summary>
     [Function("Health")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpNames.Routes.Health)] HttpRequestData request,
         FunctionContext context)
     {
         await probe.CheckAsync(context.CancellationToken);

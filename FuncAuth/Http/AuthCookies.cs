@@ -49,7 +49,7 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
         {
             Path = path,
             HttpOnly = true,
-            Secure = _cookies.Secure || _cookies.SameSite == CookieSameSite.None,
+            Secure = _cookies.SendsSecure,
             SameSite = _cookies.SameSite switch
             {
                 CookieSameSite.Lax => WorkerSameSite.Lax,

@@ -63,7 +63,7 @@ public sealed partial class AuthenticationMiddleware(
 
     private string? ReadToken(HttpRequestData request)
     {
-        if (request.Headers.TryGetValues("Authorization", out var values))
+        if (request.Headers.TryGetValues(HttpNames.Headers.Authorization, out var values))
         {
             // An explicit header wins over the cookie; a malformed one authenticates nobody.
             var header = values.FirstOrDefault() ?? string.Empty;

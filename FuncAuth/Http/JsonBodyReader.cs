@@ -74,7 +74,7 @@ public static class JsonBodyReader
 
     private static bool IsJsonContentType(HttpRequestData request)
     {
-        if (!request.Headers.TryGetValues("Content-Type", out var values)
+        if (!request.Headers.TryGetValues(HttpNames.Headers.ContentType, out var values)
             || !MediaTypeHeaderValue.TryParse(values.FirstOrDefault(), out var mediaType)
             || mediaType.MediaType is not { } type)
         {

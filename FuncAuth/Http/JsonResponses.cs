@@ -12,7 +12,7 @@ public static class JsonResponses
     public static HttpResponseData Create<T>(HttpRequestData request, HttpStatusCode status, T value, JsonTypeInfo<T> typeInfo)
     {
         var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        response.Headers.Add(HttpNames.Headers.ContentType, HttpNames.Values.Json);
         response.Body.Write(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
         return response;
     }
@@ -20,8 +20,8 @@ public static class JsonResponses
     /// <summary>Marks a response that carries credentials as never to be stored by caches.</summary>
     public static HttpResponseData NoStore(this HttpResponseData response)
     {
-        response.Headers.Remove("Cache-Control");
-        response.Headers.Add("Cache-Control", "no-store");
+        response.Headers.Remove(HttpNames.Headers.CacheControl);
+        response.Headers.Add(HttpNames.Headers.CacheControl, HttpNames.Values.NoStore);
         return response;
     }
 }

@@ -34,10 +34,10 @@ public static class ProblemResponses
         var code = (int)status;
         var problem = new Problem(TypeFor(code), TitleFor(code), code, detail, errors, retryAfterSeconds);
         response.StatusCode = status;
-        response.Headers.Remove("Content-Type");
-        response.Headers.Add("Content-Type", ContentType);
-        response.Headers.Remove("Cache-Control");
-        response.Headers.Add("Cache-Control", "no-store");
+        response.Headers.Remove(HttpNames.Headers.ContentType);
+        response.Headers.Add(HttpNames.Headers.ContentType, ContentType);
+        response.Headers.Remove(HttpNames.Headers.CacheControl);
+        response.Headers.Add(HttpNames.Headers.CacheControl, HttpNames.Values.NoStore);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(problem, FuncAuthJsonContext.Default.Problem);
         response.Body.Write(bytes);
     }
@@ -46,7 +46,7 @@ public static class ProblemResponses
     public static HttpResponseData Unauthorized(HttpRequestData request, string detail, bool invalidToken = false)
     {
         var response = Create(request, HttpStatusCode.Unauthorized, detail);
-        response.Headers.Add("WWW-Authenticate", invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        response.Headers.Add(HttpNames.Headers.WwwAuthenticate, invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         return response;
     }
 
@@ -56,7 +56,7 @@ public static class ProblemResponses
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
         var response = request.CreateResponse(status);
         Write(response, status, detail, retryAfterSeconds: seconds);
-        response.Headers.Add("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+        response.Headers.Add(HttpNames.Headers.RetryAfter, seconds.ToString(CultureInfo.InvariantCulture));
         return response;
     }
 

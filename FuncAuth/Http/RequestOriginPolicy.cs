@@ -14,7 +14,7 @@ public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
 {
     private readonly HashSet<string> _allowed = options.Value.PublicOrigins
         .Concat(options.Value.AllowedOrigins)
-        .Select(o => TryGetOrigin(o, out var origin) ? origin : null)
+        .Select(o => WebOrigin.TryNormalize(o, out var origin) ? origin : null)
         .OfType<string>()
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -22,11 +22,11 @@ public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
     public bool IsAllowed(HttpRequestData request)
     {
         string? claimed;
-        if (request.Headers.TryGetValues("Origin", out var origins))
+        if (request.Headers.TryGetValues(HttpNames.Headers.Origin, out var origins))
         {
             claimed = origins.FirstOrDefault();
         }
-        else if (request.Headers.TryGetValues("Referer", out var referers))
+        else if (request.Headers.TryGetValues(HttpNames.Headers.Referer, out var referers))
         {
             claimed = referers.FirstOrDefault();
         }
@@ -36,22 +36,6 @@ public sealed class RequestOriginPolicy(IOptions<AuthOptions> options)
         }
 
         // "null" (sandboxed frames, privacy redirects) and anything unparsable count as foreign.
-        return claimed is not null && TryGetOrigin(claimed, out var origin) && _allowed.Contains(origin);
-    }
-
-    /// <summary>Normalizes <c>scheme://host[:port]</c> (default ports dropped) from an origin or URL.</summary>
-    public static bool TryGetOrigin(string value, out string origin)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        origin = string.Empty;
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || string.IsNullOrEmpty(uri.Host))
-        {
-            return false;
-        }
-
-        origin = uri.IsDefaultPort ? $"{uri.Scheme}://{uri.Host}" : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
-        return true;
+        return WebOrigin.TryNormalize(claimed, out var origin) && _allowed.Contains(origin);
     }
 }

@@ -2,6 +2,7 @@ using FuncAuth.Users;
 using Microsoft.OpenApi;
 using static FuncAuth.OpenApi.OpenApiParts;
 using static FuncAuth.OpenApi.SharedComponents;
+using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 
@@ -12,7 +13,7 @@ internal static class AccountPaths
 
     public static void Add(OpenApiDocument document)
     {
-        AddOperation(document, "/auth/register", HttpMethod.Post, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.Register, HttpMethod.Post, new OpenApiOperation
         {
             OperationId = "Register",
             Summary = "Create an account",
@@ -29,7 +30,7 @@ internal static class AccountPaths
                 (503, SessionPaths.Busy(document))),
         });
 
-        AddOperation(document, "/users/me", HttpMethod.Get, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.Me, HttpMethod.Get, new OpenApiOperation
         {
             OperationId = "Me",
             Summary = "Who the caller is",
@@ -43,7 +44,7 @@ internal static class AccountPaths
                 (503, Shared(document, StorageUnavailableResponse))),
         });
 
-        AddOperation(document, "/users/fav-movies", HttpMethod.Get, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.FavMovies, HttpMethod.Get, new OpenApiOperation
         {
             OperationId = "FavMovies",
             Summary = "A protected resource",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 
@@ -15,8 +16,8 @@ public sealed class OpenApiFunction(OpenApiDocumentJson document)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = request.CreateResponse(HttpStatusCode.OK);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        response.Headers.Add("Cache-Control", string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)FuncAuthOpenApi.CacheLifetime.TotalSeconds}"));
+        response.Headers.Add(HttpNames.Headers.ContentType, HttpNames.Values.Json);
+        response.Headers.Add(HttpNames.Headers.CacheControl, string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)FuncAuthOpenApi.CacheLifetime.TotalSeconds}"));
         response.Body.Write(document.Utf8.Span);
         return response;
     }

@@ -3,6 +3,7 @@ using FuncAuth.Health;
 using Microsoft.OpenApi;
 using static FuncAuth.OpenApi.OpenApiParts;
 using static FuncAuth.OpenApi.SharedComponents;
+using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 
@@ -15,7 +16,7 @@ internal static class ServicePaths
 
     public static void Add(OpenApiDocument document)
     {
-        AddOperation(document, "/health", HttpMethod.Get, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.Health, HttpMethod.Get, new OpenApiOperation
         {
             OperationId = "Health",
             Summary = "Can this instance reach Table Storage?",

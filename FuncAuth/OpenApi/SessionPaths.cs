@@ -2,6 +2,7 @@ using FuncAuth.Sessions;
 using Microsoft.OpenApi;
 using static FuncAuth.OpenApi.OpenApiParts;
 using static FuncAuth.OpenApi.SharedComponents;
+using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 
@@ -12,7 +13,7 @@ internal static class SessionPaths
 
     public static void Add(OpenApiDocument document)
     {
-        AddOperation(document, "/auth/login", HttpMethod.Post, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.Login, HttpMethod.Post, new OpenApiOperation
         {
             OperationId = "Login",
             Summary = "Sign in and start a session",
@@ -31,7 +32,7 @@ internal static class SessionPaths
                 (503, Busy(document))),
         });
 
-        AddOperation(document, "/auth/refresh-tokens", HttpMethod.Post, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.RefreshTokens, HttpMethod.Post, new OpenApiOperation
         {
             OperationId = "RefreshTokens",
             Summary = "Rotate the refresh token and get a new access token",
@@ -51,7 +52,7 @@ internal static class SessionPaths
                 (503, Shared(document, StorageUnavailableResponse))),
         });
 
-        AddOperation(document, "/auth/logout", HttpMethod.Post, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.Logout, HttpMethod.Post, new OpenApiOperation
         {
             OperationId = "Logout",
             Summary = "End the current session",
@@ -69,7 +70,7 @@ internal static class SessionPaths
                 (503, Shared(document, StorageUnavailableResponse))),
         });
 
-        AddOperation(document, "/auth/logout-all", HttpMethod.Post, new OpenApiOperation
+        AddOperation(document, "/" + HttpNames.Routes.LogoutAll, HttpMethod.Post, new OpenApiOperation
         {
             OperationId = "LogoutAll",
             Summary = "End every session of the caller",

@@ -34,12 +34,12 @@ internal static class SharedComponents
     /// <summary>The header each header component describes.</summary>
     public static readonly IReadOnlyDictionary<string, string> HeaderNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [RetryAfterHeader] = "Retry-After",
-        [SessionCookiesHeader] = "Set-Cookie",
-        [ExpiredCookiesHeader] = "Set-Cookie",
-        [ChallengeHeader] = "WWW-Authenticate",
-        [NoStoreHeader] = "Cache-Control",
-        [PublicCacheHeader] = "Cache-Control",
+        [RetryAfterHeader] = HttpNames.Headers.RetryAfter,
+        [SessionCookiesHeader] = HttpNames.Headers.SetCookie,
+        [ExpiredCookiesHeader] = HttpNames.Headers.SetCookie,
+        [ChallengeHeader] = HttpNames.Headers.WwwAuthenticate,
+        [NoStoreHeader] = HttpNames.Headers.CacheControl,
+        [PublicCacheHeader] = HttpNames.Headers.CacheControl,
     };
 
     public static void Add(OpenApiDocument document, AuthCookieOptions cookies)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FuncAuth.Settings;
 
 namespace FuncAuth.Passwords;
 
@@ -10,17 +11,19 @@ namespace FuncAuth.Passwords;
 /// </summary>
 public sealed class Argon2Options : IValidatableObject
 {
+    private const string Prefix = PasswordOptions.Prefix + nameof(PasswordOptions.Argon2) + Setting.Separator;
+
     /// <summary><c>Auth__Passwords__Argon2__MemoryKiB</c>: memory per hash in KiB. Default 19456 (19 MiB).</summary>
     [SettingRange(OwaspArgon2Floor.SmallestMemoryKiB, Argon2idPhc.MaxMemoryKiB,
-        ErrorMessage = "Auth__Passwords__Argon2__MemoryKiB must be between 7168 and 262144 (KiB)")]
+        ErrorMessage = Prefix + nameof(MemoryKiB) + Setting.Between + " (KiB)")]
     public int MemoryKiB { get; set; } = 19456;
 
     /// <summary><c>Auth__Passwords__Argon2__Iterations</c>: passes over the memory (t). Default 2.</summary>
-    [SettingRange(1, Argon2idPhc.MaxIterations, ErrorMessage = "Auth__Passwords__Argon2__Iterations must be between 1 and 10")]
+    [SettingRange(1, Argon2idPhc.MaxIterations, ErrorMessage = Prefix + nameof(Iterations) + Setting.Between)]
     public int Iterations { get; set; } = 2;
 
     /// <summary><c>Auth__Passwords__Argon2__Parallelism</c>: lanes (p). Must be 1: libsodium computes one lane.</summary>
-    [SettingRange(1, 1, ErrorMessage = "Auth__Passwords__Argon2__Parallelism must be 1 (libsodium's Argon2id computes a single lane)")]
+    [SettingRange(1, 1, ErrorMessage = Prefix + nameof(Parallelism) + " must be 1 (libsodium's Argon2id computes a single lane)")]
     public int Parallelism { get; set; } = 1;
 
     /// <inheritdoc />
@@ -29,7 +32,7 @@ public sealed class Argon2Options : IValidatableObject
         if (!OwaspArgon2Floor.IsMet(MemoryKiB, Iterations))
         {
             yield return new ValidationResult(
-                $"Auth__Passwords__Argon2__MemoryKiB={MemoryKiB} with Auth__Passwords__Argon2__Iterations={Iterations} is weaker than " +
+                $"{Prefix}{nameof(MemoryKiB)}={MemoryKiB} with {Prefix}{nameof(Iterations)}={Iterations} is weaker than " +
                 $"OWASP's floor: reach one of {OwaspArgon2Floor.Describe()} (p=1) in both memory and iterations",
                 [nameof(MemoryKiB), nameof(Iterations)]);
         }

@@ -14,7 +14,7 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
     /// <summary>200 with cookies (or tokens); 401 for bad credentials; 429 with Retry-After while locked.</summary>
     [Function("Login")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.Login)] HttpRequestData request,
         FunctionContext context)
     {
         if (!ResponseModes.TryRead(request, out var mode, out var invalidMode))
@@ -25,10 +25,10 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
-            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!);
+            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);
         }
 
-        var input = body.Value!;
+        var input = body.Value;
         if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrEmpty(input.Password))
         {
             return ProblemResponses.Create(request, HttpStatusCode.BadRequest, "Email and password are required.");

@@ -12,7 +12,7 @@ public sealed class LogoutAllFunction(SessionService sessions, AuthCookies cooki
     [Function("LogoutAll")]
     [RequireAuthentication]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout-all")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.LogoutAll)] HttpRequestData request,
         FunctionContext context)
     {
         var user = context.GetRequiredAuthenticatedUser();

@@ -14,7 +14,7 @@ public sealed class LogoutFunction(SessionService sessions, AuthCookies cookies)
     /// </summary>
     [Function("Logout")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.Logout)] HttpRequestData request,
         FunctionContext context)
     {
         var (presented, problem) = await PresentedRefreshToken.ReadAsync(request, cookies, bodyRequired: false, context.CancellationToken);

@@ -37,10 +37,10 @@ public sealed record PresentedRefreshToken(string? Token, ResponseMode Mode)
             var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RefreshRequest, cancellationToken);
             if (!body.IsSuccess)
             {
-                return (null, ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!));
+                return (null, ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail));
             }
 
-            bodyToken = string.IsNullOrWhiteSpace(body.Value!.RefreshToken) ? null : body.Value.RefreshToken;
+            bodyToken = string.IsNullOrWhiteSpace(body.Value.RefreshToken) ? null : body.Value.RefreshToken;
         }
 
         if (bodyToken is not null && cookie is not null)

@@ -1,3 +1,5 @@
+using FuncAuth.Tokens;
+
 namespace FuncAuth.Sessions;
 
 /// <summary>Outcome of a refresh-token rotation.</summary>

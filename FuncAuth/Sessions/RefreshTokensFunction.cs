@@ -14,7 +14,7 @@ public sealed class RefreshTokensFunction(SessionService sessions, AuthCookies c
     /// </summary>
     [Function("RefreshTokens")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh-tokens")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.RefreshTokens)] HttpRequestData request,
         FunctionContext context)
     {
         var (presented, problem) = await PresentedRefreshToken.ReadAsync(request, cookies, bodyRequired: true, context.CancellationToken);

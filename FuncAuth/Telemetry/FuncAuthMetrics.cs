@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using FuncAuth.Sessions;
+using FuncAuth.Tokens;
 
 namespace FuncAuth.Telemetry;
 

@@ -15,7 +15,7 @@ public sealed class SigningKeyRing
     /// <summary>The kid given to <see cref="AuthOptions.SigningKey"/>.</summary>
     public const string DefaultKeyId = "default";
 
-    /// <summary>Builds the ring; options are expected to have passed <see cref="AuthOptionsValidator"/>.</summary>
+    /// <summary>Builds the ring; options are expected to have passed <see cref="AuthOptionsValidator"/>; keys are read by <see cref="SigningKeyDecoder"/>.</summary>
     public SigningKeyRing(AuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +73,7 @@ public sealed class SigningKeyRing
     }
 
     private static ECDsaSecurityKey CreateEcdsaKey(string id, string? privateKey) =>
-        EcdsaKeyDecoder.TryDecode(privateKey) is { } key
+        SigningKeyDecoder.TryDecodeEcdsa(privateKey) is { } key
             ? new ECDsaSecurityKey(key) { KeyId = id }
             : throw new InvalidOperationException($"ES256 key '{id}' is not a P-256 private key.");
 

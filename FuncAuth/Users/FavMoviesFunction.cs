@@ -14,6 +14,6 @@ public sealed class FavMoviesFunction
     [Function("FavMovies")]
     [RequireAuthentication]
     public HttpResponseData Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/fav-movies")] HttpRequestData request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpNames.Routes.FavMovies)] HttpRequestData request) =>
         JsonResponses.Create(request, HttpStatusCode.OK, Movies, FuncAuthJsonContext.Default.StringArray);
 }

@@ -18,7 +18,7 @@ public sealed class MeFunction(ISessionStore sessions, TimeProvider time)
     [Function("Me")]
     [RequireAuthentication]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/me")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpNames.Routes.Me)] HttpRequestData request,
         FunctionContext context)
     {
         var user = context.GetRequiredAuthenticatedUser();

@@ -12,16 +12,16 @@ public sealed class RegisterFunction(RegistrationService registration, PasswordP
     /// <summary>201 with the new user; 400 for invalid input; 409 when the email is taken.</summary>
     [Function("Register")]
     public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.Register)] HttpRequestData request,
         FunctionContext context)
     {
         var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
-            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail!);
+            return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);
         }
 
-        var input = body.Value!;
+        var input = body.Value;
         var errors = RegisterRequestValidator.Validate(input, passwords);
         if (errors.Count > 0)
         {

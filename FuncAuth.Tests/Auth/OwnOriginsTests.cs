@@ -1,6 +1,6 @@
-using FuncAuth.Http;
+using FuncAuth.Auth;
 
-namespace FuncAuth.Tests.Http;
+namespace FuncAuth.Tests.Auth;
 
 public sealed class OwnOriginsTests
 {

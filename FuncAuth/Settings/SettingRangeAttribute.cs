@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FuncAuth.Passwords;
+namespace FuncAuth.Settings;
 
 /// <summary>
 /// <see cref="RangeAttribute"/> whose <c>ErrorMessage</c> survives the <c>[OptionsValidator]</c> generator: the

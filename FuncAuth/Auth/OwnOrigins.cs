@@ -1,4 +1,4 @@
-namespace FuncAuth.Http;
+namespace FuncAuth.Auth;
 
 /// <summary>
 /// The API's own origins when <c>Auth__PublicOrigins</c> is not set: from <c>WEBSITE_HOSTNAME</c>, which the Functions

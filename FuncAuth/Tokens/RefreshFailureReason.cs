@@ -1,4 +1,4 @@
-namespace FuncAuth.Sessions;
+namespace FuncAuth.Tokens;
 
 /// <summary>Why a refresh was refused. Never sent to the client.</summary>
 public enum RefreshFailureReason
