@@ -1,6 +1,6 @@
 using FuncAuth.Http;
-using Microsoft.Extensions.Options;
 using FuncAuth.TestSupport.Auth;
+using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Tests.Http;
 

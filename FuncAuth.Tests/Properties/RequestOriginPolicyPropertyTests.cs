@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Http;
-using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tests.Http;
+using FuncAuth.TestSupport.Auth;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace FuncAuth.Tests.Properties;
 
