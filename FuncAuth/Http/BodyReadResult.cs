@@ -8,10 +8,4 @@ public readonly record struct BodyReadResult<T>(T? Value, HttpStatusCode ErrorSt
 {
     /// <summary>True when <see cref="Value"/> holds the parsed body.</summary>
     public bool IsSuccess => Value is not null;
-
-    /// <summary>A parsed body.</summary>
-    public static BodyReadResult<T> Ok(T value) => new(value, HttpStatusCode.OK, null);
-
-    /// <summary>A refused body.</summary>
-    public static BodyReadResult<T> Fail(HttpStatusCode status, string detail) => new(null, status, detail);
 }
