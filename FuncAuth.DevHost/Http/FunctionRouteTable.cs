@@ -1,5 +1,4 @@
 using FuncAuth.DevHost.Functions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.AspNetCore.Routing.Template;
 

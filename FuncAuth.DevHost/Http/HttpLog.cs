@@ -1,8 +1,14 @@
 namespace FuncAuth.DevHost.Http;
 
-/// <summary>The HTTP side's log messages (event ids 21xx).</summary>
+/// <summary>The HTTP side's log messages.</summary>
 internal static partial class HttpLog
 {
+    /// <summary>First event id of this class (the DevHost owns 2000–2999; docs/architecture.md, Logging).</summary>
+    public const int FirstEventId = 2100;
+
+    /// <summary>Last event id of this class.</summary>
+    public const int LastEventId = 2199;
+
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Refused a request for Host '{Host}' with 400: not a loopback name (DNS rebinding defence).")]
     public static partial void ForeignHostRefused(this ILogger logger, string host);
 
@@ -26,4 +32,7 @@ internal static partial class HttpLog
 
     [LoggerMessage(EventId = 2108, Level = LogLevel.Information, Message = "Cold start: first {Status} response {Elapsed} ms after the worker was launched.")]
     public static partial void ColdStart(this ILogger logger, int status, int elapsed);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Debug, Message = "Dropped duplicate response header {Header} from function {Function}.")]
+    public static partial void DuplicateResponseHeaderDropped(this ILogger logger, string header, string function);
 }

@@ -29,7 +29,7 @@ internal static class InvocationResponseWriter
             }
             else if (!context.Response.Headers.TryAdd(name, value))
             {
-                logger.LogDebug("Dropped duplicate response header {Header} from function {Function}.", name, function.Name);
+                logger.DuplicateResponseHeaderDropped(name, function.Name);
             }
         }
 

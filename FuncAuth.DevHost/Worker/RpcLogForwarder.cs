@@ -25,6 +25,6 @@ internal sealed class RpcLogForwarder(ILoggerFactory loggerFactory)
         var text = log.Exception is { } e
             ? $"{log.Message}{Environment.NewLine}{e.Type}: {e.Message}{Environment.NewLine}{e.StackTrace}"
             : log.Message;
-        logger.Log(level, default, text, null, static (state, _) => state);
+        logger.WorkerMessage(level, text);
     }
 }

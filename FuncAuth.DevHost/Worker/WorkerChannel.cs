@@ -6,7 +6,6 @@ using FuncAuth.DevHost.Http;
 using FuncAuth.DevHost.Rpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.AspNetCore.Routing;
 
 namespace FuncAuth.DevHost.Worker;
 
@@ -58,13 +57,13 @@ internal sealed class WorkerChannel
             requests.Current.ContentCase != StreamingMessage.ContentOneofCase.StartStream ||
             requests.Current.StartStream.WorkerId != WorkerId)
         {
-            _logger.LogWarning("Rejected an event stream that did not start with StartStream for worker {WorkerId}.", WorkerId);
+            _logger.StreamWithoutStartRejected(WorkerId);
             return;
         }
 
         if (Interlocked.Exchange(ref _streamStarted, 1) == 1)
         {
-            _logger.LogWarning("Rejected a second event stream from worker {WorkerId}.", WorkerId);
+            _logger.SecondStreamRejected(WorkerId);
             return;
         }
 
@@ -90,7 +89,7 @@ internal sealed class WorkerChannel
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Grpc.Core.RpcException)
         {
-            _logger.LogDebug(e, "The worker event stream ended.");
+            _logger.EventStreamEnded(e);
         }
         finally
         {
@@ -147,7 +146,7 @@ internal sealed class WorkerChannel
     {
         if (!_outbound.Writer.TryWrite(message))
         {
-            _logger.LogDebug("Dropped a {Content} message: the stream is closed.", message.ContentCase);
+            _logger.MessageDroppedStreamClosed(message.ContentCase);
         }
     }
 
@@ -163,7 +162,7 @@ internal sealed class WorkerChannel
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
-            _logger.LogDebug(e, "Stopped writing to the worker.");
+            _logger.StoppedWriting(e);
         }
     }
 
@@ -194,7 +193,7 @@ internal sealed class WorkerChannel
                 // The worker answers WorkerTerminate and InvocationCancel with an empty message; nothing to do.
                 break;
             default:
-                _logger.LogDebug("Ignored a {Content} message from the worker.", message.ContentCase);
+                _logger.MessageIgnored(message.ContentCase);
                 break;
         }
     }
@@ -207,7 +206,11 @@ internal sealed class WorkerChannel
             return;
         }
 
-        _logger.LogDebug("Worker initialized with capabilities {Capabilities}.", string.Join(", ", response.Capabilities.Keys));
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.WorkerInitialized(string.Join(", ", response.Capabilities.Keys));
+        }
+
         Send(new StreamingMessage
         {
             FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = _options.AppDirectory },
@@ -284,10 +287,7 @@ internal sealed class WorkerChannel
             else
             {
                 // The real host keeps running and marks the function as errored; its route is simply absent.
-                _logger.LogError(
-                    "Function '{Name}' failed to load: {Reason}",
-                    function.Name,
-                    response.Result?.Exception?.Message ?? response.Result?.Result);
+                _logger.FunctionLoadFailed(function.Name, response.Result?.Exception?.Message ?? response.Result?.Result);
             }
 
             done = _loading.Count == 0;
@@ -309,10 +309,7 @@ internal sealed class WorkerChannel
 
         foreach (var function in loaded.Where(f => f.HttpTrigger is null))
         {
-            _logger.LogWarning(
-                "Function '{Name}' has a {Trigger} trigger; the DevHost only invokes HTTP triggers.",
-                function.Name,
-                string.Join(", ", function.TriggerTypes));
+            _logger.NonHttpTriggerNotInvoked(function.Name, string.Join(", ", function.TriggerTypes));
         }
 
         try

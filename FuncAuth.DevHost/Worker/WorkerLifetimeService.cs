@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FuncAuth.DevHost.Configuration;
 using FuncAuth.DevHost.Http;
@@ -70,7 +71,8 @@ internal sealed class WorkerLifetimeService(
 
         if (await worker.WaitOrKillAsync(KillAfter))
         {
-            logger.Exited(await worker.Exited);
+            var exitCode = await worker.Exited;
+            logger.Exited(exitCode);
         }
         else
         {
@@ -152,7 +154,7 @@ internal sealed class WorkerLifetimeService(
 
         text.AppendLine();
         text.Append(ReadyLinePrefix).Append(options.BaseUrl)
-            .Append($" (worker launch to all {routes.Routes.Count} HTTP functions loaded: {(int)clock.SinceLaunch.TotalMilliseconds} ms)");
+            .Append(CultureInfo.InvariantCulture, $" (worker launch to all {routes.Routes.Count} HTTP functions loaded: {(int)clock.SinceLaunch.TotalMilliseconds} ms)");
         Console.Out.WriteLine(text.ToString());
     }
 }

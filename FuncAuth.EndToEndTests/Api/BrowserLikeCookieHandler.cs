@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using FuncAuth.EndToEndTests.Browser;
 
 namespace FuncAuth.EndToEndTests.Api;
 

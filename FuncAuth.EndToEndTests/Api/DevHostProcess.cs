@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using FuncAuth.TestSupport;
-using FuncAuth.TestSupport.Tables;
 
 namespace FuncAuth.EndToEndTests.Api;
 

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using FuncAuth.TestSupport;
+using FuncAuth.TestSupport.Tables;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
-using FuncAuth.TestSupport;
-using FuncAuth.TestSupport.Tables;
 
 namespace FuncAuth.EndToEndTests.Api;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Identity;
 using FuncAuth.TestSupport.Tables;
+using Microsoft.AspNetCore.Identity;
 
 namespace FuncAuth.EndToEndTests.Api;
 

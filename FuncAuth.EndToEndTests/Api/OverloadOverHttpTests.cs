@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Xunit.Abstractions;
 using FuncAuth.TestSupport;
 using FuncAuth.TestSupport.Tables;
+using Xunit.Abstractions;
 
 namespace FuncAuth.EndToEndTests.Api;
 

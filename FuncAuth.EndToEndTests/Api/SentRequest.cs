@@ -1,4 +1,3 @@
-using FuncAuth.EndToEndTests.Browser;
 namespace FuncAuth.EndToEndTests.Api;
 
 /// <summary>What a <see cref="BrowserLikeCookieHandler"/> put on the wire: the request line and the Cookie header.</summary>

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using Xunit.Abstractions;
 using FuncAuth.TestSupport;
+using Xunit.Abstractions;
 
 namespace FuncAuth.EndToEndTests.Api;
 

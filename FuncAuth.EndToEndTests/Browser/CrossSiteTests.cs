@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using FuncAuth.EndToEndTests.Api;
 using Microsoft.Playwright;
 using static FuncAuth.EndToEndTests.Browser.BrowserSession;
-using FuncAuth.EndToEndTests.Api;
 
 namespace FuncAuth.EndToEndTests.Browser;
 
@@ -92,8 +92,9 @@ public sealed class CrossSiteTests(ApiServerFixture server, HeadlessChromium chr
         Assert.Equal(4, received.Count);
         foreach (var path in StateChangingPaths)
         {
+            string[] formPostAndFetch = ["document", "fetch"];
             Assert.Equal(
-                new[] { "document", "fetch" },
+                formPostAndFetch,
                 received.Where(r => r.Url.EndsWith(path, StringComparison.Ordinal)).Select(r => r.Request.ResourceType).Order().ToArray());
         }
 

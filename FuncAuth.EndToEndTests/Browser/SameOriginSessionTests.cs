@@ -1,7 +1,7 @@
 using System.Net;
+using FuncAuth.EndToEndTests.Api;
 using Microsoft.Playwright;
 using static FuncAuth.EndToEndTests.Browser.BrowserSession;
-using FuncAuth.EndToEndTests.Api;
 
 namespace FuncAuth.EndToEndTests.Browser;
 
@@ -71,7 +71,8 @@ public sealed class SameOriginSessionTests(ApiServerFixture server, HeadlessChro
         var me = await _page.FetchAsync("GET", "/api/users/me");
 
         Assert.Equal(200, movies.Status);
-        Assert.Equal(new[] { "Avatar", "Avengers" }, movies.Json.EnumerateArray().Select(m => m.GetString() ?? string.Empty).ToArray());
+        string[] favouriteMovies = ["Avatar", "Avengers"];
+        Assert.Equal(favouriteMovies, movies.Json.EnumerateArray().Select(m => m.GetString() ?? string.Empty).ToArray());
         Assert.Equal(200, me.Status);
         Assert.Equal(email, me.Json.GetProperty("email").GetString());
     }

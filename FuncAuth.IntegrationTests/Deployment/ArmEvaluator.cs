@@ -43,11 +43,11 @@ public sealed class ArmEvaluator(
         ArmExpression.Index index => Evaluate(index.Key) is JsonValue key && key.GetValueKind() == JsonValueKind.Number
             ? Evaluate(index.Target)!.AsArray()[(int)Number(key)]?.DeepClone()
             : Property(Evaluate(index.Target), Text(Evaluate(index.Key))),
-        Call call => Invoke(call),
+        FunctionCall call => Invoke(call),
         _ => throw new NotSupportedException(expression.ToString()),
     };
 
-    private JsonNode? Invoke(Call call)
+    private JsonNode? Invoke(FunctionCall call)
     {
         var a = call.Arguments;
         JsonNode? Arg(int i) => Evaluate(a[i]);
@@ -99,7 +99,7 @@ public sealed class ArmEvaluator(
     // lambda('x', body) applied to one item; the name is bound for the body only.
     private JsonNode? Apply(ArmExpression lambda, JsonNode? item)
     {
-        if (lambda is not Call { Function: "lambda", Arguments: [Literal { Value: { } name }, var body] })
+        if (lambda is not FunctionCall { Function: "lambda", Arguments: [Literal { Value: { } name }, var body] })
         {
             throw new NotSupportedException($"Expected a one-parameter lambda, got {lambda}.");
         }
@@ -127,7 +127,7 @@ public sealed class ArmEvaluator(
             ? found.Value?.DeepClone()
             : throw new KeyNotFoundException($"no property {name} in {target?.ToJsonString() ?? "null"}");
 
-    private static JsonNode? Union(JsonNode?[] values)
+    private static JsonObject Union(JsonNode?[] values)
     {
         var result = new JsonObject();
         foreach (var (key, value) in values.SelectMany(v => v!.AsObject()))
@@ -143,7 +143,7 @@ public sealed class ArmEvaluator(
             ? new JsonArray([.. values.SelectMany(v => v!.AsArray()).Select(x => x?.DeepClone())])
             : JsonValue.Create(string.Concat(values.Select(Text)));
 
-    private static IEnumerable<JsonNode?> Items(JsonNode? array) => array?.AsArray() ?? throw new InvalidOperationException("Expected an array.");
+    private static JsonArray Items(JsonNode? array) => array?.AsArray() ?? throw new InvalidOperationException("Expected an array.");
 
     private static int Length(JsonNode? value) => value switch
     {

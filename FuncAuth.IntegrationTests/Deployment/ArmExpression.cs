@@ -22,7 +22,7 @@ public abstract record ArmExpression
     public sealed record Literal(JsonNode? Value) : ArmExpression;
 
     /// <summary><c>name(arguments)</c>.</summary>
-    public sealed record Call(string Function, IReadOnlyList<ArmExpression> Arguments) : ArmExpression;
+    public sealed record FunctionCall(string Function, IReadOnlyList<ArmExpression> Arguments) : ArmExpression;
 
     /// <summary><c>target.name</c>.</summary>
     public sealed record Member(ArmExpression Target, string Name) : ArmExpression;
@@ -100,7 +100,7 @@ public abstract record ArmExpression
                 Expect(')');
             }
 
-            return new Call(name, arguments);
+            return new FunctionCall(name, arguments);
         }
 
         // After the opening quote; '' is an escaped quote.

@@ -31,7 +31,7 @@ public sealed class AzdConfigurationTests(CompiledTemplates templates) : IClassF
     [Fact]
     public void The_function_app_carries_the_tag_azd_deploys_the_api_service_to()
     {
-        var tags = templates.Single("Microsoft.Web/sites").Body["tags"]!.GetValue<string>();
+        var tags = templates.SingleOfType("Microsoft.Web/sites").Body["tags"]!.GetValue<string>();
         Assert.Contains("createObject('azd-service-name', 'api')", tags, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed partial class CompiledTemplates : IAsyncLifetime
         [.. Resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>The one declared resource of an ARM type.</summary>
-    public ArmResource Single(string type) => Assert.Single(OfType(type));
+    public ArmResource SingleOfType(string type) => Assert.Single(OfType(type));
 
     /// <summary>The nested deployment of the module named <paramref name="name"/> in main.bicep.</summary>
     public ArmResource Module(string name) =>

@@ -16,12 +16,12 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplates templa
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
-    private ArmResource Site => templates.Single("Microsoft.Web/sites");
+    private ArmResource Site => templates.SingleOfType("Microsoft.Web/sites");
 
     [Fact]
     public void The_app_runs_on_a_Flex_Consumption_FC1_plan_as_a_Linux_dotnet_isolated_10_app()
     {
-        var plan = templates.Single("Microsoft.Web/serverfarms");
+        var plan = templates.SingleOfType("Microsoft.Web/serverfarms");
         Assert.Equal("FC1", (string?)plan.Body["sku"]!["name"]);
         Assert.Equal("FlexConsumption", (string?)plan.Body["sku"]!["tier"]);
         Assert.True((bool?)plan.At("reserved"));
@@ -68,13 +68,13 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplates templa
     [Fact]
     public void The_storage_account_refuses_shared_keys_anonymous_blobs_plain_HTTP_and_old_TLS()
     {
-        var account = templates.Single("Microsoft.Storage/storageAccounts");
+        var account = templates.SingleOfType("Microsoft.Storage/storageAccounts");
         Assert.False((bool?)account.At("allowSharedKeyAccess"));
         Assert.False((bool?)account.At("allowBlobPublicAccess"));
         Assert.True((bool?)account.At("supportsHttpsTrafficOnly"));
         Assert.True((bool?)account.At("defaultToOAuthAuthentication"));
         Assert.Equal("TLS1_2", (string?)account.At("minimumTlsVersion"));
-        Assert.Equal("None", (string?)templates.Single("Microsoft.Storage/storageAccounts/blobServices/containers").At("publicAccess"));
+        Assert.Equal("None", (string?)templates.SingleOfType("Microsoft.Storage/storageAccounts/blobServices/containers").At("publicAccess"));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplates templa
     [Fact]
     public void The_vault_authorizes_with_RBAC_only_and_keeps_deleted_secrets_recoverable()
     {
-        var vault = templates.Single("Microsoft.KeyVault/vaults");
+        var vault = templates.SingleOfType("Microsoft.KeyVault/vaults");
         Assert.True((bool?)vault.At("enableRbacAuthorization"));
         Assert.True((bool?)vault.At("enableSoftDelete"));
         Assert.Null(vault.At("accessPolicies"));
@@ -194,7 +194,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplates templa
     [Fact]
     public void Telemetry_goes_to_workspace_based_Application_Insights_with_Entra_ID_authentication_only()
     {
-        var insights = templates.Single("Microsoft.Insights/components");
+        var insights = templates.SingleOfType("Microsoft.Insights/components");
         Assert.True((bool?)insights.At("DisableLocalAuth"));
         Assert.NotNull(insights.At("WorkspaceResourceId"));
 

@@ -1,7 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using System.Text.Encodings.Web;
 
 namespace FuncAuth.IntegrationTests.Deployment;
 

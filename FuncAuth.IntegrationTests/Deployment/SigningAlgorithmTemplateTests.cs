@@ -35,17 +35,16 @@ public sealed class SigningAlgorithmTemplateTests(CompiledTemplates templates) :
         Assert.Equal("HS256", (string?)templates.Main["parameters"]!["signingAlgorithm"]!["defaultValue"]);
         var settings = AppSettings("HS256", SigningKeys("HS256", keyId: "k1", previousKeyId: ""));
 
-        Assert.Equal(
-            new[]
-            {
-                "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID",
-                "AZURE_FUNCTIONS_ENVIRONMENT", "AZURE_TOKEN_CREDENTIALS", "Auth__AccessTokenLifetime", "Auth__Cookies__SameSite",
-                "Auth__Cookies__Secure", "Auth__PublicOrigins__0", "Auth__RefreshTokenLifetime", "Auth__SessionLifetime",
-                "Auth__SigningAlgorithm", "Auth__SigningKeys__0__Id", "Auth__SigningKeys__0__Key", "AzureWebJobsStorage__accountName",
-                "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__credential", "CleanupSchedule", "TableStorage__clientId",
-                "TableStorage__credential", "TableStorage__serviceUri", "Tables__Sessions", "Tables__Users",
-            }.Order(StringComparer.Ordinal),
-            settings.Keys.Order(StringComparer.Ordinal));
+        string[] expected =
+        [
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID",
+            "AZURE_FUNCTIONS_ENVIRONMENT", "AZURE_TOKEN_CREDENTIALS", "Auth__AccessTokenLifetime", "Auth__Cookies__SameSite",
+            "Auth__Cookies__Secure", "Auth__PublicOrigins__0", "Auth__RefreshTokenLifetime", "Auth__SessionLifetime",
+            "Auth__SigningAlgorithm", "Auth__SigningKeys__0__Id", "Auth__SigningKeys__0__Key", "AzureWebJobsStorage__accountName",
+            "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__credential", "CleanupSchedule", "TableStorage__clientId",
+            "TableStorage__credential", "TableStorage__serviceUri", "Tables__Sessions", "Tables__Users",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), settings.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("HS256", settings["Auth__SigningAlgorithm"]);
         Assert.Equal("k1", settings["Auth__SigningKeys__0__Id"]);
         Assert.Equal($"@Microsoft.KeyVault(SecretUri={VaultUri}secrets/auth-signing-key-k1)", settings["Auth__SigningKeys__0__Key"]);

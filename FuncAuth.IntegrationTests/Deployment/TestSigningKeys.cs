@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using FuncAuth.Auth;
-using FuncAuth.Tokens;
 
 namespace FuncAuth.IntegrationTests.Deployment;
 

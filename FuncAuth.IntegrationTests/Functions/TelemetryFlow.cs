@@ -4,11 +4,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using FuncAuth.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using FuncAuth.TestSupport.Functions;
 using FuncAuth.TestSupport.Metrics;
 using FuncAuth.TestSupport.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FuncAuth.IntegrationTests.Functions;
 

@@ -1,10 +1,10 @@
-using FuncAuth.TestSupport.OpenApi;
 using System.Net;
 using System.Security.Cryptography;
 using FuncAuth.Auth;
+using FuncAuth.TestSupport.Functions;
+using FuncAuth.TestSupport.OpenApi;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.DependencyInjection;
-using FuncAuth.TestSupport.Functions;
 
 namespace FuncAuth.IntegrationTests.OpenApi;
 

@@ -1,7 +1,7 @@
-using FuncAuth.TestSupport.OpenApi;
 using System.Net;
-using Microsoft.OpenApi;
 using FuncAuth.TestSupport.Functions;
+using FuncAuth.TestSupport.OpenApi;
+using Microsoft.OpenApi;
 
 namespace FuncAuth.IntegrationTests.OpenApi;
 

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.OpenApi;
 using FuncAuth.TestSupport.Functions;
 using FuncAuth.TestSupport.OpenApi;
+using Microsoft.OpenApi;
 
 namespace FuncAuth.IntegrationTests.OpenApi;
 
 /// <summary>Asserts that a function's real answer is one the document describes for that operation.</summary>
 public static class ResponseConformance
 {
+    /// <summary>Headers an answer may send only where the document lists them.</summary>
+    private static readonly string[] DocumentedWhenSent = ["Retry-After", "WWW-Authenticate", "Set-Cookie"];
+
     /// <summary>
     /// The status is documented; the body has a documented media type and matches its schema (or is empty when none is
     /// documented); every required documented header is there; Retry-After, WWW-Authenticate and Set-Cookie, when sent,
@@ -29,7 +32,7 @@ public static class ResponseConformance
             Assert.True(Has(response, name), $"{operation} {status} lacks the documented required header {name}.");
         }
 
-        foreach (var name in new[] { "Retry-After", "WWW-Authenticate", "Set-Cookie" }.Where(n => Has(response, n)))
+        foreach (var name in DocumentedWhenSent.Where(n => Has(response, n)))
         {
             Assert.True(headers.ContainsKey(name), $"{operation} {status} sends {name}, which the document does not list for it.");
         }

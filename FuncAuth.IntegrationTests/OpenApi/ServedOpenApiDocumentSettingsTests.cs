@@ -1,6 +1,6 @@
-using Microsoft.OpenApi;
 using FuncAuth.TestSupport.Functions;
 using FuncAuth.TestSupport.OpenApi;
+using Microsoft.OpenApi;
 
 namespace FuncAuth.IntegrationTests.OpenApi;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.OpenApi;
 using FuncAuth.TestSupport.Functions;
 using FuncAuth.TestSupport.OpenApi;
+using Microsoft.OpenApi;
 
 namespace FuncAuth.IntegrationTests.OpenApi;
 

@@ -5,10 +5,10 @@ using FuncAuth.Auth;
 using FuncAuth.Cleanup;
 using FuncAuth.Sessions;
 using FuncAuth.Storage;
+using FuncAuth.TestSupport.Logging;
+using FuncAuth.TestSupport.Tables;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Tables;
-using FuncAuth.TestSupport.Logging;
 
 namespace FuncAuth.IntegrationTests.Tables;
 

@@ -1,7 +1,7 @@
 using Azure.Core;
 using FuncAuth.Cleanup;
-using static FuncAuth.IntegrationTests.Tables.CleanupHarness;
 using FuncAuth.TestSupport.Tables;
+using static FuncAuth.IntegrationTests.Tables.CleanupHarness;
 
 namespace FuncAuth.IntegrationTests.Tables;
 
@@ -34,7 +34,8 @@ public sealed class SessionCleanupRaceTests
         Assert.Equal(Keys(live), await harness.RemainingAsync());
         // The first transaction to be sent (the user's 100 or 50, or the other user's 7: up to four are in flight at
         // once) landed; its resend found them gone and the run went on.
-        Assert.Contains(result.AlreadyGone, new[] { 100, 50, 7 });
+        int[] firstTransactionSizes = [100, 50, 7];
+        Assert.Contains(result.AlreadyGone, firstTransactionSizes);
         Assert.Equal((expired.Count, 0, CleanupStopReason.PassComplete), (result.Removed, result.Changed, result.StopReason));
     }
 

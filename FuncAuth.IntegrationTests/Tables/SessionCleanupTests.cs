@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using FuncAuth.Cleanup;
 using FuncAuth.Sessions;
+using FuncAuth.TestSupport.Tables;
 using Microsoft.Azure.Functions.Worker;
 using static FuncAuth.IntegrationTests.Tables.CleanupHarness;
-using FuncAuth.TestSupport.Tables;
 
 namespace FuncAuth.IntegrationTests.Tables;
 

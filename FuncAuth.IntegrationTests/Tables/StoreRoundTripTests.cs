@@ -1,6 +1,6 @@
-using Xunit.Abstractions;
 using FuncAuth.Sessions;
 using FuncAuth.Users;
+using Xunit.Abstractions;
 
 namespace FuncAuth.IntegrationTests.Tables;
 

@@ -1,9 +1,9 @@
 using FuncAuth.Passwords;
 using FuncAuth.Telemetry;
-using Microsoft.Extensions.Logging.Abstractions;
-using MsOptions = Microsoft.Extensions.Options.Options;
 using FuncAuth.TestSupport.Logging;
 using FuncAuth.TestSupport.Metrics;
+using Microsoft.Extensions.Logging.Abstractions;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace FuncAuth.TestSupport.Auth;
 

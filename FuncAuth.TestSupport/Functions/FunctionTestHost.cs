@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
 using FuncAuth.OpenApi;
 using FuncAuth.Passwords;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using FuncAuth.Storage;
 using FuncAuth.Telemetry;
+using FuncAuth.TestSupport.Tables;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using FuncAuth.TestSupport.Tables;
 
 namespace FuncAuth.TestSupport.Functions;
 

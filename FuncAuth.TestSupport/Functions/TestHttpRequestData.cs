@@ -41,7 +41,7 @@ public sealed class TestHttpRequestData : HttpRequestData
 
     public override HttpResponseData CreateResponse() => new TestHttpResponseData(FunctionContext);
 
-    private static IReadOnlyCollection<IHttpCookie> ParseCookies(string? header)
+    private static List<IHttpCookie> ParseCookies(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace FuncAuth.TestSupport.Functions;
@@ -19,7 +20,7 @@ public sealed record TestRequest(string Method, string PathAndQuery)
 
     public TestRequest WithBody(byte[] body, string? contentType)
     {
-        var headers = new List<KeyValuePair<string, string>>(Headers) { new("Content-Length", body.Length.ToString()) };
+        var headers = new List<KeyValuePair<string, string>>(Headers) { new("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture)) };
         if (contentType is not null)
         {
             headers.Add(new("Content-Type", contentType));

@@ -6,7 +6,7 @@ namespace FuncAuth.TestSupport.Tables;
 /// <summary>Runs a test's action just before a matching request is sent: a way to stage a race at an exact point.</summary>
 public sealed class BeforeSendPolicy(Func<HttpMessage, bool> matches, Func<Task> action) : HttpPipelinePolicy
 {
-    private int fired;
+    private int _fired;
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -21,5 +21,5 @@ public sealed class BeforeSendPolicy(Func<HttpMessage, bool> matches, Func<Task>
     }
 
     private Task FireAsync(HttpMessage message) =>
-        matches(message) && Interlocked.Exchange(ref fired, 1) == 0 ? action() : Task.CompletedTask;
+        matches(message) && Interlocked.Exchange(ref _fired, 1) == 0 ? action() : Task.CompletedTask;
 }

@@ -10,13 +10,13 @@ namespace FuncAuth.TestSupport.Tables;
 /// </summary>
 public sealed class RequestCountingPolicy : HttpPipelinePolicy
 {
-    private readonly ConcurrentQueue<string> requests = new();
+    private readonly ConcurrentQueue<string> _requests = new();
 
-    public int Count => requests.Count;
+    public int Count => _requests.Count;
 
-    public IReadOnlyList<string> Requests => [.. requests];
+    public IReadOnlyList<string> Requests => [.. _requests];
 
-    public void Reset() => requests.Clear();
+    public void Reset() => _requests.Clear();
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -31,5 +31,5 @@ public sealed class RequestCountingPolicy : HttpPipelinePolicy
     }
 
     private void Record(HttpMessage message) =>
-        requests.Enqueue(Uri.UnescapeDataString($"{message.Request.Method} {message.Request.Uri.Path}{message.Request.Uri.Query}"));
+        _requests.Enqueue(Uri.UnescapeDataString($"{message.Request.Method} {message.Request.Uri.Path}{message.Request.Uri.Query}"));
 }

@@ -1,13 +1,13 @@
 using FuncAuth.Auth;
+using FuncAuth.TestSupport.Auth;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Auth;
 
 public sealed class AuthDeploymentValidatorTests
 {
-    private static IReadOnlyList<string> Failures(string environment, Action<AuthOptions> configure) =>
+    private static List<string> Failures(string environment, Action<AuthOptions> configure) =>
         new AuthDeploymentValidator(new Environment(environment)).Validate(null, TestAuth.Options(configure)).Failures?.ToList() ?? [];
 
     [Fact]

@@ -1,10 +1,10 @@
 using FuncAuth.Auth;
+using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Auth;
 

@@ -1,6 +1,6 @@
 using FuncAuth.Cleanup;
-using Microsoft.Extensions.Time.Testing;
 using FuncAuth.TestSupport.Auth;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FuncAuth.Tests.Cleanup;
 

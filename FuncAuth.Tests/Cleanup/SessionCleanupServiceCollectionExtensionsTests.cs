@@ -1,11 +1,11 @@
 using FuncAuth.Auth;
 using FuncAuth.Cleanup;
 using FuncAuth.Storage;
+using FuncAuth.TestSupport.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Cleanup;
 

@@ -1,10 +1,10 @@
 using FuncAuth.Auth;
 using FuncAuth.Http;
 using FuncAuth.Sessions;
-using Microsoft.Extensions.Options;
-using WorkerSameSite = Microsoft.Azure.Functions.Worker.Http.SameSite;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Functions;
+using Microsoft.Extensions.Options;
+using WorkerSameSite = Microsoft.Azure.Functions.Worker.Http.SameSite;
 
 namespace FuncAuth.Tests.Http;
 

@@ -1,14 +1,14 @@
 using System.Net;
 using FuncAuth.Auth;
 using FuncAuth.Http;
+using FuncAuth.TestSupport.Auth;
+using FuncAuth.TestSupport.Functions;
 using FuncAuth.Tokens;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using FuncAuth.TestSupport.Auth;
-using FuncAuth.TestSupport.Functions;
 
 namespace FuncAuth.Tests.Http;
 

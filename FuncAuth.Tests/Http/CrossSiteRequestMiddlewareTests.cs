@@ -1,9 +1,9 @@
 using System.Net;
 using FuncAuth.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Functions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Tests.Http;
 

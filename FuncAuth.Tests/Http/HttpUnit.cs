@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using FuncAuth.TestSupport.Functions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncAuth.Tests.Http;
 

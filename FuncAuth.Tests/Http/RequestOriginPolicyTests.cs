@@ -1,7 +1,7 @@
 using FuncAuth.Auth;
 using FuncAuth.Http;
-using Microsoft.Extensions.Options;
 using FuncAuth.TestSupport.Auth;
+using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Tests.Http;
 

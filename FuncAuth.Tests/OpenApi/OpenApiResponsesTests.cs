@@ -1,5 +1,5 @@
-using Microsoft.OpenApi;
 using FuncAuth.TestSupport.OpenApi;
+using Microsoft.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using FuncAuth.Http;
-using Microsoft.Azure.Functions.Worker;
 using FuncAuth.TestSupport.OpenApi;
+using Microsoft.Azure.Functions.Worker;
 
 namespace FuncAuth.Tests.OpenApi;
 

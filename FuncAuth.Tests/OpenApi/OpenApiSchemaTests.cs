@@ -5,9 +5,9 @@ using FuncAuth.Discovery;
 using FuncAuth.Health;
 using FuncAuth.Http;
 using FuncAuth.Sessions;
+using FuncAuth.TestSupport.OpenApi;
 using FuncAuth.Users;
 using Microsoft.OpenApi;
-using FuncAuth.TestSupport.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 

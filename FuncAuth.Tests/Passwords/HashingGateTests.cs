@@ -1,7 +1,7 @@
 using FuncAuth.Passwords;
-using Microsoft.Extensions.Time.Testing;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FuncAuth.Tests.Passwords;
 

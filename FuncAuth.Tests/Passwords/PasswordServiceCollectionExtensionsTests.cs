@@ -1,5 +1,5 @@
-using FuncAuth.TestSupport.Auth;
 using FuncAuth.Passwords;
+using FuncAuth.TestSupport.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

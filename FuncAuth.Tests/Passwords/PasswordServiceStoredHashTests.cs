@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using FuncAuth.Passwords;
-using MsOptions = Microsoft.Extensions.Options.Options;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Logging;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace FuncAuth.Tests.Passwords;
 

@@ -1,5 +1,5 @@
-using FuncAuth.TestSupport.Auth;
 using FuncAuth.Passwords;
+using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Passwords;
 

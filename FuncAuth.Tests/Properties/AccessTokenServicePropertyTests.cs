@@ -5,8 +5,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Auth;
-using FuncAuth.Tokens;
 using FuncAuth.TestSupport.Auth;
+using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Properties;
 

@@ -3,9 +3,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Fuzz.Targets;
 using FuncAuth.Http;
-using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tests.Http;
+using FuncAuth.TestSupport.Auth;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace FuncAuth.Tests.Properties;
 

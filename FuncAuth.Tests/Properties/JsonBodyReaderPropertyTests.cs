@@ -4,8 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Http;
-using FuncAuth.TestSupport.Functions;
 using FuncAuth.Tests.Http;
+using FuncAuth.TestSupport.Functions;
 
 namespace FuncAuth.Tests.Properties;
 

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
-using FuncAuth.Users;
 using FuncAuth.TestSupport.Auth;
+using FuncAuth.Users;
 
 namespace FuncAuth.Tests.Properties;
 

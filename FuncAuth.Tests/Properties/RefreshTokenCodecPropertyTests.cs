@@ -2,8 +2,8 @@ using System.Buffers.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FuncAuth.Tokens;
 using FuncAuth.TestSupport.Auth;
+using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Properties;
 

@@ -4,12 +4,12 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
+using FuncAuth.Tests.Fakes;
+using FuncAuth.TestSupport.Auth;
+using FuncAuth.TestSupport.Metrics;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
-using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tests.Fakes;
 
 namespace FuncAuth.Tests.Properties;
 

@@ -1,7 +1,7 @@
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
-using FuncAuth.Users;
 using FuncAuth.TestSupport.Auth;
+using FuncAuth.Users;
 
 namespace FuncAuth.Tests.Sessions;
 

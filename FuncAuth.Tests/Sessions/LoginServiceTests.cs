@@ -1,16 +1,16 @@
 using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
+using FuncAuth.Tests.Fakes;
+using FuncAuth.Tests.Passwords;
+using FuncAuth.TestSupport.Auth;
+using FuncAuth.TestSupport.Metrics;
 using FuncAuth.Tokens;
 using FuncAuth.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
-using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tests.Fakes;
-using FuncAuth.Tests.Passwords;
 
 namespace FuncAuth.Tests.Sessions;
 
@@ -257,11 +257,8 @@ public sealed class LoginServiceTests
     public async Task LoginAsync_ResetLandedButItsAnswerWasLost_NotRetried()
     {
         SeedAlice(u => u with { FailedLoginCount = 2 });
-        _users.BeforeUpdate = () =>
-        {
-            // Lose the answer of the second update (the reset), not the first (the count).
-            _users.BeforeUpdate = () => _users.UpdateAnswersToLose = 1;
-        };
+        // Lose the answer of the second update (the reset), not the first (the count).
+        _users.BeforeUpdate = () => _users.BeforeUpdate = () => _users.UpdateAnswersToLose = 1;
 
         Assert.IsType<LoginResult.Success>(await Login(Password));
 

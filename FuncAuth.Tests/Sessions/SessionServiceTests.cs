@@ -2,13 +2,13 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
+using FuncAuth.Tests.Fakes;
+using FuncAuth.TestSupport.Auth;
+using FuncAuth.TestSupport.Metrics;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
-using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tests.Fakes;
 
 namespace FuncAuth.Tests.Sessions;
 

@@ -1,7 +1,6 @@
-using FuncAuth.Sessions;
-using FuncAuth.Tokens;
 using FuncAuth.Telemetry;
 using FuncAuth.TestSupport.Metrics;
+using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Telemetry;
 

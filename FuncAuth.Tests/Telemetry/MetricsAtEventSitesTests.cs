@@ -2,13 +2,13 @@ using FuncAuth.Auth;
 using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Telemetry;
+using FuncAuth.Tests.Fakes;
+using FuncAuth.Tests.Passwords;
+using FuncAuth.TestSupport.Auth;
+using FuncAuth.TestSupport.Metrics;
 using FuncAuth.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
-using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tests.Fakes;
-using FuncAuth.Tests.Passwords;
 
 namespace FuncAuth.Tests.Telemetry;
 

@@ -3,9 +3,9 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using FuncAuth.Telemetry;
-using Microsoft.Extensions.Time.Testing;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Metrics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FuncAuth.Tests.Telemetry;
 

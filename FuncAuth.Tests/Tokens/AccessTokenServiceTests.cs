@@ -4,12 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncAuth.Auth;
+using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using MsOptions = Microsoft.Extensions.Options.Options;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Tokens;
 

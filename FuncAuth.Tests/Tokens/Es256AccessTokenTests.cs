@@ -2,10 +2,10 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FuncAuth.Auth;
+using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Tokens;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
 using FuncAuth.Http;
+using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Options;
-using FuncAuth.TestSupport.Auth;
 
 namespace FuncAuth.Tests.Tokens;
 

@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using FuncAuth.Auth;
-using FuncAuth.Tokens;
 using FuncAuth.TestSupport.Auth;
+using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Tokens;
 

@@ -1,9 +1,9 @@
 using FuncAuth.Passwords;
-using FuncAuth.Users;
-using Microsoft.Extensions.Logging.Abstractions;
+using FuncAuth.Tests.Fakes;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tests.Fakes;
+using FuncAuth.Users;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FuncAuth.Tests.Users;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using FuncAuth.Settings;
 
 namespace FuncAuth.Auth;

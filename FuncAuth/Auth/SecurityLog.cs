@@ -9,6 +9,12 @@ namespace FuncAuth.Auth;
 /// </summary>
 public static partial class SecurityLog
 {
+    /// <summary>First event id of this class (docs/architecture.md, Logging); its ids are stable (docs/observability.md).</summary>
+    public const int FirstEventId = 1000;
+
+    /// <summary>Last event id of this class.</summary>
+    public const int LastEventId = 1399;
+
     /// <summary>Login refused because no account has that email (the id is unknown, so none is logged).</summary>
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Login failed: unknown account")]
     public static partial void LoginUnknownAccount(this ILogger logger);

@@ -42,7 +42,8 @@ public sealed class SessionCleaner(
             logger.RunStarted(checkpoint.ContinuationToken is null ? "from the beginning" : "resuming the scan", now, (long)_revokedRetention.TotalSeconds);
             var stop = await ScanAsync(checkpoint, now, started, run, cancellationToken).ConfigureAwait(false);
             var result = run.Result(stop);
-            logger.RunFinished(stop, (long)time.GetElapsedTime(started).TotalMilliseconds, result.Pages, result.Matched,
+            var elapsedMilliseconds = (long)time.GetElapsedTime(started).TotalMilliseconds;
+            logger.RunFinished(stop, elapsedMilliseconds, result.Pages, result.Matched,
                 result.Deleted, result.AlreadyGone, result.Changed, result.KeptRevoked, result.Unreadable);
             return result;
         }
@@ -196,11 +197,11 @@ public sealed class SessionCleaner(
 
         public int Removed => Deleted + AlreadyGone;
 
-        private readonly Lock gate = new();
+        private readonly Lock _gate = new();
 
         public void Add(SessionSweepBatchResult result)
         {
-            lock (gate)
+            lock (_gate)
             {
                 Deleted += result.Deleted;
                 AlreadyGone += result.AlreadyGone;

@@ -3,11 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace FuncAuth.Cleanup;
 
 /// <summary>
-/// Session clean-up events (ids 1500–1599). Counts only: a run touches the rows of thousands of users, so no user or
+/// Session clean-up events. Counts only: a run touches the rows of thousands of users, so no user or
 /// session id is ever logged here.
 /// </summary>
 internal static partial class SessionCleanupLog
 {
+    /// <summary>First event id of this class (docs/architecture.md, Logging).</summary>
+    public const int FirstEventId = 1500;
+
+    /// <summary>Last event id of this class.</summary>
+    public const int LastEventId = 1599;
+
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Session clean-up started ({Position}); deleting sessions unusable at {Now:o}, revoked ones {RevokedRetentionSeconds} s after revocation")]
     public static partial void RunStarted(this ILogger logger, string position, DateTimeOffset now, long revokedRetentionSeconds);
 

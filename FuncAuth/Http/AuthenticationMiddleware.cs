@@ -12,7 +12,7 @@ namespace FuncAuth.Http;
 /// <see cref="RequireAuthenticationAttribute"/> gets a 401 problem without running when there is none. Every answer
 /// of a protected function, or to a caller with a valid token, is marked <c>Cache-Control: no-store</c>.
 /// </summary>
-public sealed partial class AuthenticationMiddleware(
+public sealed class AuthenticationMiddleware(
     AccessTokenService tokens,
     AuthCookies cookies,
     ProtectedFunctions protectedFunctions,
@@ -38,7 +38,7 @@ public sealed partial class AuthenticationMiddleware(
         }
         else if (presented is not null)
         {
-            LogInvalidToken(logger, context.FunctionDefinition.Name);
+            logger.InvalidAccessToken(context.FunctionDefinition.Name);
         }
 
         var isProtected = protectedFunctions.IsProtected(context.FunctionDefinition);
@@ -75,7 +75,4 @@ public sealed partial class AuthenticationMiddleware(
 
         return cookies.ReadAccessToken(request);
     }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Invalid access token presented to {FunctionName}")]
-    private static partial void LogInvalidToken(ILogger logger, string functionName);
 }

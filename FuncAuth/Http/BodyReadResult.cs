@@ -4,13 +4,13 @@ using System.Net;
 namespace FuncAuth.Http;
 
 /// <summary>
-/// A parsed request body, or the 4xx answer that explains why there is none. Only <see cref="Ok"/> and
-/// <see cref="Fail"/> make one, so <see cref="IsSuccess"/> tells the compiler which of the two is set.
+/// A parsed request body, or the 4xx answer that explains why there is none. Only <see cref="JsonBodyReader"/> makes
+/// one (a value, or a status and a detail), so <see cref="IsSuccess"/> tells the compiler which of the two is set.
 /// </summary>
 public readonly record struct BodyReadResult<T>
     where T : class
 {
-    private BodyReadResult(T? value, HttpStatusCode errorStatus, string? errorDetail)
+    internal BodyReadResult(T? value, HttpStatusCode errorStatus, string? errorDetail)
     {
         Value = value;
         ErrorStatus = errorStatus;
@@ -31,10 +31,4 @@ public readonly record struct BodyReadResult<T>
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(ErrorDetail))]
     public bool IsSuccess { get; }
-
-    /// <summary>A parsed body.</summary>
-    public static BodyReadResult<T> Ok(T value) => new(value ?? throw new ArgumentNullException(nameof(value)), HttpStatusCode.OK, null);
-
-    /// <summary>A refused body.</summary>
-    public static BodyReadResult<T> Fail(HttpStatusCode status, string detail) => new(null, status, detail ?? throw new ArgumentNullException(nameof(detail)));
 }

@@ -9,7 +9,7 @@ namespace FuncAuth.Http;
 /// Refuses state-changing requests (anything but GET, HEAD and OPTIONS) from foreign origins with 403 before
 /// any function runs, so a page of another site cannot log a user in, out, or rotate their session.
 /// </summary>
-public sealed partial class CrossSiteRequestMiddleware(
+public sealed class CrossSiteRequestMiddleware(
     RequestOriginPolicy policy,
     ILogger<CrossSiteRequestMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -19,7 +19,7 @@ public sealed partial class CrossSiteRequestMiddleware(
         var request = await context.GetHttpRequestDataAsync();
         if (request is not null && !IsSafeMethod(request.Method) && !policy.IsAllowed(request))
         {
-            LogCrossSiteRefused(logger, context.FunctionDefinition.Name);
+            logger.CrossSiteRequestRefused(context.FunctionDefinition.Name);
             context.GetInvocationResult().Value = ProblemResponses.Create(
                 request, HttpStatusCode.Forbidden, "Cross-site requests may not change state: the Origin is not allowed.");
             return;
@@ -32,9 +32,6 @@ public sealed partial class CrossSiteRequestMiddleware(
         HttpMethods.Get.Equals(method, StringComparison.OrdinalIgnoreCase)
         || HttpMethods.Head.Equals(method, StringComparison.OrdinalIgnoreCase)
         || HttpMethods.Options.Equals(method, StringComparison.OrdinalIgnoreCase);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Cross-site state-changing request to {FunctionName} refused")]
-    private static partial void LogCrossSiteRefused(ILogger logger, string functionName);
 
     private static class HttpMethods
     {

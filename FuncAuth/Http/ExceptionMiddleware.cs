@@ -11,7 +11,7 @@ namespace FuncAuth.Http;
 /// Outermost middleware: storage outages and a saturated hashing gate become 503 with <c>Retry-After</c>; any other unexpected exception a
 /// 500 problem that says nothing about the exception (the log has it). Never a stack trace on the wire.
 /// </summary>
-public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : IFunctionsWorkerMiddleware
+public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     /// <summary>What a 503 asks clients to wait.</summary>
     public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
@@ -34,7 +34,7 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
             if (Find<PasswordHashingBusyException>(ex) is { } busy)
             {
                 // Overload, not an error: this instance is hashing at capacity and sheds the request at once.
-                LogHashingBusy(logger, context.FunctionDefinition.Name);
+                logger.HashingAtCapacity(context.FunctionDefinition.Name);
                 context.GetInvocationResult().Value = ProblemResponses.WithRetryAfter(
                     request, HttpStatusCode.ServiceUnavailable, "The service is busy checking other passwords; try again shortly.", busy.RetryAfter);
                 return;
@@ -42,13 +42,13 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
 
             if (Find<StorageUnavailableException>(ex) is not null)
             {
-                LogStorageUnavailable(logger, context.FunctionDefinition.Name, ex);
+                logger.StorageUnavailableInFunction(context.FunctionDefinition.Name, ex);
                 context.GetInvocationResult().Value = ProblemResponses.WithRetryAfter(
                     request, HttpStatusCode.ServiceUnavailable, "Storage is unavailable; try again shortly.", StorageRetryAfter);
                 return;
             }
 
-            LogUnhandled(logger, context.FunctionDefinition.Name, ex);
+            logger.UnhandledException(context.FunctionDefinition.Name, ex);
             context.GetInvocationResult().Value = ProblemResponses.Create(
                 request, HttpStatusCode.InternalServerError, "An unexpected error occurred.");
         }
@@ -66,13 +66,4 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
 
         return null;
     }
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Storage unavailable during {FunctionName}")]
-    private static partial void LogStorageUnavailable(ILogger logger, string functionName, Exception exception);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Password hashing at capacity: {FunctionName} answered 503")]
-    private static partial void LogHashingBusy(ILogger logger, string functionName);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Unhandled exception in {FunctionName}")]
-    private static partial void LogUnhandled(ILogger logger, string functionName, Exception exception);
 }

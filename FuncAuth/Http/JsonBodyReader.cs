@@ -24,12 +24,12 @@ public static class JsonBodyReader
         if (request.Headers.TryGetValues("Content-Length", out var lengths)
             && long.TryParse(lengths.FirstOrDefault(), out var declared) && declared > MaxBodyBytes)
         {
-            return BodyReadResult<T>.Fail(HttpStatusCode.RequestEntityTooLarge, $"The request body must not exceed {MaxBodyBytes} bytes.");
+            return Fail<T>(HttpStatusCode.RequestEntityTooLarge, $"The request body must not exceed {MaxBodyBytes} bytes.");
         }
 
         if (!IsJsonContentType(request))
         {
-            return BodyReadResult<T>.Fail(HttpStatusCode.UnsupportedMediaType, "The request body must be JSON (Content-Type: application/json).");
+            return Fail<T>(HttpStatusCode.UnsupportedMediaType, "The request body must be JSON (Content-Type: application/json).");
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
@@ -38,12 +38,12 @@ public static class JsonBodyReader
             var length = await ReadUpToAsync(request.Body, buffer, MaxBodyBytes + 1, cancellationToken);
             if (length > MaxBodyBytes)
             {
-                return BodyReadResult<T>.Fail(HttpStatusCode.RequestEntityTooLarge, $"The request body must not exceed {MaxBodyBytes} bytes.");
+                return Fail<T>(HttpStatusCode.RequestEntityTooLarge, $"The request body must not exceed {MaxBodyBytes} bytes.");
             }
 
             if (length == 0)
             {
-                return BodyReadResult<T>.Fail(HttpStatusCode.BadRequest, "A JSON request body is required.");
+                return Fail<T>(HttpStatusCode.BadRequest, "A JSON request body is required.");
             }
 
             return Deserialize(buffer.AsSpan(0, length), typeInfo);
@@ -61,14 +61,14 @@ public static class JsonBodyReader
         {
             var value = JsonSerializer.Deserialize(json, typeInfo);
             return value is null
-                ? BodyReadResult<T>.Fail(HttpStatusCode.BadRequest, "The request body must be a JSON object.")
-                : BodyReadResult<T>.Ok(value);
+                ? Fail<T>(HttpStatusCode.BadRequest, "The request body must be a JSON object.")
+                : new BodyReadResult<T>(value, HttpStatusCode.OK, null);
         }
         catch (JsonException ex)
         {
             // The path names the offending property; the exception message is not echoed.
             var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "the request body" : $"'{ex.Path}'";
-            return BodyReadResult<T>.Fail(HttpStatusCode.BadRequest, $"Malformed JSON or a value of the wrong type at {where}.");
+            return Fail<T>(HttpStatusCode.BadRequest, $"Malformed JSON or a value of the wrong type at {where}.");
         }
     }
 
@@ -103,4 +103,7 @@ public static class JsonBodyReader
 
         return total;
     }
+
+    private static BodyReadResult<T> Fail<T>(HttpStatusCode status, string detail)
+        where T : class => new(null, status, detail);
 }

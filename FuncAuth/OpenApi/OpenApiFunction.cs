@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
+using FuncAuth.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 

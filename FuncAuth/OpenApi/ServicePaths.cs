@@ -1,9 +1,9 @@
 using FuncAuth.Discovery;
 using FuncAuth.Health;
+using FuncAuth.Http;
 using Microsoft.OpenApi;
 using static FuncAuth.OpenApi.OpenApiParts;
 using static FuncAuth.OpenApi.SharedComponents;
-using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 

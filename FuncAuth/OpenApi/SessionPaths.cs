@@ -1,8 +1,8 @@
+using FuncAuth.Http;
 using FuncAuth.Sessions;
 using Microsoft.OpenApi;
 using static FuncAuth.OpenApi.OpenApiParts;
 using static FuncAuth.OpenApi.SharedComponents;
-using FuncAuth.Http;
 
 namespace FuncAuth.OpenApi;
 

@@ -14,7 +14,7 @@ namespace FuncAuth.Passwords;
 /// At most K Argon2 computations run at once, so hashing memory stays within K × m. The computation itself runs
 /// synchronously on the caller's thread-pool thread: with at most K of them, the pool is not starved.
 /// </summary>
-public sealed class HashingGate
+public sealed class HashingGate : IDisposable
 {
     private readonly SemaphoreSlim _slots;
     private readonly TimeProvider _time;
@@ -118,4 +118,7 @@ public sealed class HashingGate
             throw new PasswordHashingBusyException(RetryAfter);
         }
     }
+
+    /// <summary>Releases the slot semaphore (the container disposes the singleton at shutdown).</summary>
+    public void Dispose() => _slots.Dispose();
 }

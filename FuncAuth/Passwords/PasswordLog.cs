@@ -2,9 +2,15 @@ using Microsoft.Extensions.Logging;
 
 namespace FuncAuth.Passwords;
 
-/// <summary>Password hashing events (ids 1400–1499). Never a password, a hash, a salt or an email.</summary>
+/// <summary>Password hashing events. Never a password, a hash, a salt or an email.</summary>
 internal static partial class PasswordLog
 {
+    /// <summary>First event id of this class (docs/architecture.md, Logging).</summary>
+    public const int FirstEventId = 1400;
+
+    /// <summary>Last event id of this class.</summary>
+    public const int LastEventId = 1499;
+
     [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Password hashing refused at admission: {Capacity} requests already admitted")]
     public static partial void HashingAdmissionRefused(this ILogger logger, int capacity);
 

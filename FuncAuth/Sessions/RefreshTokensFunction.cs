@@ -1,4 +1,3 @@
-using System.Net;
 using FuncAuth.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;

@@ -19,7 +19,7 @@ public sealed class TableCleanupCheckpointStore(
     private const string PassStartedProperty = "PassStartedAt";
     private const string LastPassCompletedProperty = "LastPassCompletedAt";
 
-    private readonly TableClient table = client.GetTableClient(tableName);
+    private readonly TableClient _table = client.GetTableClient(tableName);
 
     /// <summary>
     /// The stored checkpoint; <see cref="CleanupCheckpoint.None"/> when there is none. A row whose fields have other
@@ -28,7 +28,7 @@ public sealed class TableCleanupCheckpointStore(
     public Task<CleanupCheckpoint> ReadAsync(CancellationToken cancellationToken) =>
         provisioner.RunAsync("reading the clean-up checkpoint", async () =>
         {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(
                 PartitionKey, scannedTableName, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!response.HasValue)
             {
@@ -54,7 +54,7 @@ public sealed class TableCleanupCheckpointStore(
                 [PassStartedProperty] = checkpoint.PassStartedAt?.ToUniversalTime(),
                 [LastPassCompletedProperty] = checkpoint.LastPassCompletedAt?.ToUniversalTime(),
             };
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

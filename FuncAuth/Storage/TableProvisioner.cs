@@ -8,26 +8,26 @@ namespace FuncAuth.Storage;
 /// </summary>
 public sealed class TableProvisioner(TableServiceClient client, IReadOnlyList<string> tableNames)
 {
-    private readonly Lock gate = new();
-    private Task? creation;
+    private readonly Lock _gate = new();
+    private Task? _creation;
 
     /// <summary>Completes when every table exists; throws <see cref="StorageUnavailableException"/> when unreachable.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var current = Volatile.Read(ref creation);
+        var current = Volatile.Read(ref _creation);
         if (current is { IsCompletedSuccessfully: true })
         {
             return Task.CompletedTask;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (creation is null || creation.IsFaulted || creation.IsCanceled)
+            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
             {
-                creation = CreateAllAsync();
+                _creation = CreateAllAsync();
             }
 
-            current = creation;
+            current = _creation;
         }
 
         // The shared attempt must not be cancelled by one caller; each caller only stops waiting for it.

@@ -14,7 +14,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
     /// <summary>Table Storage's limit of actions in one entity-group transaction.</summary>
     private const int MaxBatchSize = 100;
 
-    private readonly TableClient table = client.GetTableClient(tableName);
+    private readonly TableClient _table = client.GetTableClient(tableName);
 
     /// <inheritdoc />
     public Task CreateAsync(SessionRecord session, CancellationToken cancellationToken) =>
@@ -22,7 +22,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
         {
             try
             {
-                await table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
+                await _table.AddEntityAsync(SessionEntity.From(session), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -34,7 +34,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
     public Task<SessionRecord?> GetAsync(string userId, string sessionId, CancellationToken cancellationToken) =>
         provisioner.RunAsync("reading a session", async () =>
         {
-            var response = await table.GetEntityIfExistsAsync<SessionEntity>(
+            var response = await _table.GetEntityIfExistsAsync<SessionEntity>(
                 userId, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.HasValue ? response.Value!.ToRecord() : null;
         }, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
         {
             try
             {
-                await table.UpdateEntityAsync(
+                await _table.UpdateEntityAsync(
                     SessionEntity.From(session), new ETag(session.ETag), TableUpdateMode.Replace, cancellationToken)
                     .ConfigureAwait(false);
                 return true;
@@ -72,7 +72,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
             var revocation = new TableEntity(userId, sessionId) { [nameof(SessionEntity.RevokedAt)] = revokedAt.ToUniversalTime() };
             try
             {
-                await table.UpdateEntityAsync(revocation, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await _table.UpdateEntityAsync(revocation, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 404)
@@ -86,7 +86,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
         provisioner.RunAsync("deleting a session", async () =>
         {
             // DeleteEntityAsync already treats 404 as success, so an already-ended session costs no extra handling.
-            await table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken).ConfigureAwait(false);
+            await _table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -95,7 +95,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
         {
             var rowKeys = new List<string>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {userId}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
                 rowKeys.Add(row.RowKey);
@@ -123,7 +123,7 @@ public sealed class TableSessionStore(TableServiceClient client, string tableNam
         {
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return actions.Count;
             }
             catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is int index)

@@ -24,7 +24,7 @@ public sealed class TableSessionSweeper(TableServiceClient client, string tableN
         "PartitionKey", "RowKey", nameof(SessionEntity.RefreshExpiresAt), nameof(SessionEntity.AbsoluteExpiresAt), nameof(SessionEntity.RevokedAt),
     ];
 
-    private readonly TableClient table = client.GetTableClient(tableName);
+    private readonly TableClient _table = client.GetTableClient(tableName);
 
     /// <summary>
     /// The page at <paramref name="continuationToken"/> (null: the first) of the rows whose refresh or absolute expiry
@@ -37,7 +37,7 @@ public sealed class TableSessionSweeper(TableServiceClient client, string tableN
             // (The property names are literal: an interpolated string would be quoted as a string value.)
             var utcNow = now.ToUniversalTime();
             var filter = TableClient.CreateQueryFilter($"RefreshExpiresAt le {utcNow} or AbsoluteExpiresAt le {utcNow}");
-            var pages = table.QueryAsync<TableEntity>(filter, PageSize, Projection, cancellationToken).AsPages(continuationToken, PageSize);
+            var pages = _table.QueryAsync<TableEntity>(filter, PageSize, Projection, cancellationToken).AsPages(continuationToken, PageSize);
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 var rows = new List<SessionExpiryRow>(page.Values.Count);
@@ -84,7 +84,7 @@ public sealed class TableSessionSweeper(TableServiceClient client, string tableN
                     TableTransactionActionType.Delete, new TableEntity(r.UserId, r.SessionId), new ETag(r.ETag)));
                 try
                 {
-                    await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                     return new SessionSweepBatchResult(pending.Count, alreadyGone, changed, 0);
                 }
                 catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
@@ -109,7 +109,7 @@ public sealed class TableSessionSweeper(TableServiceClient client, string tableN
         var last = rows.Select(r => r.SessionId).Max(StringComparer.Ordinal)!;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {rows[0].UserId} and RowKey ge {first} and RowKey le {last}");
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, PageSize, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, PageSize, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
             versions[entity.RowKey] = entity.ETag.ToString();
         }

@@ -10,7 +10,7 @@ namespace FuncAuth.Storage;
 /// </summary>
 public sealed class TableUserStore(TableServiceClient client, string tableName, TableProvisioner provisioner) : IUserStore
 {
-    private readonly TableClient table = client.GetTableClient(tableName);
+    private readonly TableClient _table = client.GetTableClient(tableName);
 
     /// <inheritdoc />
     public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken) =>
@@ -19,14 +19,14 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
             var entity = UserEntity.From(user);
             try
             {
-                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
                 // Either the email is taken, or the client retried an insert whose first attempt landed but whose
                 // answer was lost: the registration id written with the row tells the two apart.
-                var existing = await table.GetEntityIfExistsAsync<UserEntity>(
+                var existing = await _table.GetEntityIfExistsAsync<UserEntity>(
                     entity.PartitionKey, entity.RowKey, select: [nameof(UserEntity.RegistrationId)], cancellationToken)
                     .ConfigureAwait(false);
                 return existing.HasValue && existing.Value!.RegistrationId == user.RegistrationId;
@@ -37,7 +37,7 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
     public Task<UserRecord?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         provisioner.RunAsync("reading a user", async () =>
         {
-            var response = await table.GetEntityIfExistsAsync<UserEntity>(
+            var response = await _table.GetEntityIfExistsAsync<UserEntity>(
                 UserEntity.PartitionKeyFor(normalizedEmail), UserEntity.UserRowKey, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             return response.HasValue ? response.Value!.ToRecord() : null;
@@ -60,7 +60,7 @@ public sealed class TableUserStore(TableServiceClient client, string tableName, 
         {
             try
             {
-                var response = await table.UpdateEntityAsync(
+                var response = await _table.UpdateEntityAsync(
                     UserEntity.From(user), new ETag(user.ETag), TableUpdateMode.Replace, cancellationToken)
                     .ConfigureAwait(false);
                 return user with { ETag = response.Headers.ETag?.ToString() };

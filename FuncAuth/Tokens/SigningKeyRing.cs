@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FuncAuth.Auth;
 using Microsoft.IdentityModel.Tokens;
 

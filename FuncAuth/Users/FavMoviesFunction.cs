@@ -13,7 +13,7 @@ public sealed class FavMoviesFunction
     /// <summary>200 with the list; the middleware answers 401 for anonymous callers.</summary>
     [Function("FavMovies")]
     [RequireAuthentication]
-    public HttpResponseData Run(
+    public static HttpResponseData Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpNames.Routes.FavMovies)] HttpRequestData request) =>
         JsonResponses.Create(request, HttpStatusCode.OK, Movies, FuncAuthJsonContext.Default.StringArray);
 }

@@ -9,7 +9,7 @@ using System.Text;
 var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:7071/api/hello"));
 var cookie = options.GetValueOrDefault("cookie") is { Length: > 0 } c ? c : null;
-var clients = int.Parse(options.GetValueOrDefault("clients", "16"));
+var clients = int.Parse(options.GetValueOrDefault("clients", "16"), System.Globalization.CultureInfo.InvariantCulture);
 var seconds = double.Parse(options.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture);
 var warmup = double.Parse(options.GetValueOrDefault("warmup", "3"), System.Globalization.CultureInfo.InvariantCulture);
 var method = new HttpMethod(options.GetValueOrDefault("method", "GET"));
@@ -21,7 +21,7 @@ using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, Max
 
 if (options.GetValueOrDefault("burst") is { Length: > 0 } burstText)
 {
-    var burst = int.Parse(burstText);
+    var burst = int.Parse(burstText, System.Globalization.CultureInfo.InvariantCulture);
     var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     var answers = Enumerable.Range(0, burst).Select(async i =>
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
-using Xunit.Abstractions;
 using FuncAuth.TestSupport;
 using FuncAuth.TestSupport.Tables;
+using Xunit.Abstractions;
 
 namespace FuncAuth.EndToEndTests.Api.Soak;
 

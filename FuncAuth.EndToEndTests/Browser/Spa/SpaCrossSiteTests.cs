@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
-using FuncAuth.EndToEndTests.Api;
 
 namespace FuncAuth.EndToEndTests.Browser.Spa;
 

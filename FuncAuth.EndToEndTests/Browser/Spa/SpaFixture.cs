@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.Playwright;
 using FuncAuth.EndToEndTests.Api;
 using FuncAuth.TestSupport;
 using FuncAuth.TestSupport.Tables;
+using Microsoft.Playwright;
 
 namespace FuncAuth.EndToEndTests.Browser.Spa;
 

@@ -79,7 +79,7 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
 
         Assert.Equal([401, 200], _traffic.Statuses("GET", "/api/users/fav-movies"));
         Assert.Equal(1, _traffic.RefreshRequests - refreshesAtLogin);
-        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens").Last());
+        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens")[^1]);
         await spa.WaitForStatusAsync("Signed in as Grace");
     }
 
@@ -97,7 +97,7 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
         await spa.Page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))");
 
         await _traffic.WaitForResponsesAsync("POST", "/api/auth/refresh-tokens", refreshesAtLogin + 1);
-        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens").Last());
+        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens")[^1]);
         Assert.Equal(refreshesAtLogin + 1, _traffic.RefreshRequests);
     }
 
@@ -127,7 +127,7 @@ public sealed class SpaSessionTests(SpaFixture app, HeadlessChromium chromium) :
         await spa.WaitForStatusAsync("Signed out");
         await Assertions.Expect(spa.Page.Locator("#signin-form")).ToBeVisibleAsync();
         Assert.Equal(1, _traffic.RefreshRequests - refreshesAtLogin);
-        Assert.Equal(401, _traffic.Statuses("POST", "/api/auth/refresh-tokens").Last());
+        Assert.Equal(401, _traffic.Statuses("POST", "/api/auth/refresh-tokens")[^1]);
         // A refused refresh leaves the cookies alone (it may have lost a race to another tab).
         Assert.Equal(refreshCookie.Value, (await SpaCookies.FindAsync(_context, app.Api, SpaCookies.Refresh))?.Value);
 

@@ -50,7 +50,7 @@ public sealed class TwoTabRefreshTests(SpaFixture app, HeadlessChromium chromium
         // Both requests went out with the expired token and got 401; then one refresh, and both retries succeeded.
         Assert.True(_traffic.Statuses("GET", FavMovies).SequenceEqual([401, 401, 200, 200]), _traffic.Transcript);
         Assert.True(_traffic.RefreshRequests - refreshesBefore == 1, _traffic.Transcript);
-        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens").Last());
+        Assert.Equal(200, _traffic.Statuses("POST", "/api/auth/refresh-tokens")[^1]);
 
         // The session stays valid: both tabs load again on the refreshed token, with no further refresh.
         Assert.Equal(["Avatar", "Avengers"], await first.LoadMoviesAsync());

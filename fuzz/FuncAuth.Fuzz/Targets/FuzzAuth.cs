@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using FuncAuth.Auth;
@@ -6,7 +7,6 @@ using FuncAuth.Passwords;
 using FuncAuth.Sessions;
 using FuncAuth.Telemetry;
 using FuncAuth.Tokens;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
