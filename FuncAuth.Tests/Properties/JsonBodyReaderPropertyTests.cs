@@ -1,3 +1,5 @@
+using FuncAuth.Users;
+using FuncAuth.Sessions;
 using System.Net;
 using System.Text;
 using FsCheck;
@@ -58,8 +60,8 @@ public sealed class JsonBodyReaderPropertyTests
                 var request = new TestHttpRequestData(context, "POST", new Uri("http://localhost:7071/api/auth/login"), headers, c.body);
                 context.SetRequest(request);
 
-                var login = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, CancellationToken.None);
-                var register = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, CancellationToken.None);
+                var login = await JsonBodyReader.ReadAsync(request, SessionsJsonContext.Default.LoginRequest, CancellationToken.None);
+                var register = await JsonBodyReader.ReadAsync(request, UsersJsonContext.Default.RegisterRequest, CancellationToken.None);
 
                 foreach (var (success, status, detail) in new[] { (login.IsSuccess, login.ErrorStatus, login.ErrorDetail), (register.IsSuccess, register.ErrorStatus, register.ErrorDetail) })
                 {

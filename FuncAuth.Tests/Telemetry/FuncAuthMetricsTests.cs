@@ -1,3 +1,4 @@
+using FuncAuth.Auth;
 using FuncAuth.Sessions;
 using FuncAuth.Tokens;
 using FuncAuth.Telemetry;

@@ -1,3 +1,4 @@
+using FuncAuth.Tokens;
 using FuncAuth.Auth;
 using FuncAuth.Sessions;
 using Microsoft.Azure.Functions.Worker.Http;

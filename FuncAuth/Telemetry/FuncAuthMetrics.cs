@@ -1,3 +1,4 @@
+using FuncAuth.Auth;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using FuncAuth.Tokens;
