@@ -15,42 +15,12 @@ public sealed class NamespaceDependencyTests
 
     private static readonly Assembly App = typeof(FuncAuthPipeline).Assembly;
 
-    /// <summary>
-    /// Dependencies that still close a cycle, each against the intended order (Settings, Auth, Tokens, Telemetry,
-    /// Passwords, Http, Users, Sessions, Storage, then the leaves). Remove an entry when its cause is moved; adding one
-    /// needs a reason.
-    /// </summary>
-    private static readonly (string From, string To, string Cause)[] KnownBackEdges =
-    [
-        ("FuncAuth.Auth", "FuncAuth.Tokens", "AddAuth registers the key rings; SecurityLog logs RefreshFailureReason"),
-        ("FuncAuth.Http", "FuncAuth.Sessions", "FuncAuthJsonContext lists the session bodies; AuthCookies writes IssuedTokens"),
-        ("FuncAuth.Http", "FuncAuth.Users", "FuncAuthJsonContext lists the user bodies"),
-        ("FuncAuth.Http", "FuncAuth.Discovery", "FuncAuthJsonContext lists the discovery documents"),
-        ("FuncAuth.Http", "FuncAuth.Health", "FuncAuthJsonContext lists the health body"),
-        ("FuncAuth.Users", "FuncAuth.Sessions", "MeFunction reads the session row"),
-    ];
-
     [Fact]
-    public void FeatureNamespaces_WithoutTheKnownBackEdges_HaveNoCycles()
+    public void FeatureNamespaces_Always_HaveNoCycles()
     {
-        var graph = Graph();
-        foreach (var (from, to, _) in KnownBackEdges)
-        {
-            graph[from].Remove(to);
-        }
-
-        var cycles = Cycles(graph);
+        var cycles = Cycles(Graph());
 
         Assert.True(cycles.Count == 0, "Namespace cycles: " + string.Join("; ", cycles.Select(c => string.Join(" -> ", c))));
-    }
-
-    [Fact]
-    public void KnownBackEdges_Always_StillExist()
-    {
-        var graph = Graph();
-
-        // A back edge that is gone must leave the list, so the list only ever shrinks.
-        Assert.All(KnownBackEdges, edge => Assert.Contains(edge.To, graph[edge.From]));
     }
 
     [Fact]

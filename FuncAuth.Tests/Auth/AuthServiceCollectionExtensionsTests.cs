@@ -15,6 +15,7 @@ public sealed class AuthServiceCollectionExtensionsTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAuth();
+        builder.AddTokens();
         return builder.Build();
     }
 

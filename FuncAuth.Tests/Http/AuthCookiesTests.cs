@@ -1,8 +1,8 @@
 using FuncAuth.Auth;
 using FuncAuth.Http;
-using FuncAuth.Sessions;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Functions;
+using FuncAuth.Tokens;
 using Microsoft.Extensions.Options;
 using WorkerSameSite = Microsoft.Azure.Functions.Worker.Http.SameSite;
 

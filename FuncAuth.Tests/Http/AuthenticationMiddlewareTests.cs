@@ -148,7 +148,7 @@ public sealed class AuthenticationMiddlewareTests
 
     [Theory]
     [InlineData(Protected, true)]
-    [InlineData("FuncAuth.Users.MeFunction.Run", true)]
+    [InlineData("FuncAuth.Sessions.MeFunction.Run", true)]
     [InlineData("FuncAuth.Sessions.LogoutAllFunction.Run", true)]
     [InlineData("FuncAuth.Sessions.LoginFunction.Run", false)]
     [InlineData("FuncAuth.Health.HealthFunction.Run", false)]

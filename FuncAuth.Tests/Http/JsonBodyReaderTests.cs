@@ -19,7 +19,7 @@ public sealed class JsonBodyReaderTests
             headers.Add(HttpUnit.Header("Content-Length", contentLength));
         }
 
-        return JsonBodyReader.ReadAsync(HttpUnit.Request("POST", headers: headers, body: body), FuncAuthJsonContext.Default.LoginRequest, CancellationToken.None);
+        return JsonBodyReader.ReadAsync(HttpUnit.Request("POST", headers: headers, body: body), SessionsJsonContext.Default.LoginRequest, CancellationToken.None);
     }
 
     [Theory]

@@ -11,20 +11,35 @@ using Microsoft.OpenApi;
 
 namespace FuncAuth.Tests.OpenApi;
 
-/// <summary>The body schemas against the records <see cref="FuncAuthJsonContext"/> actually serializes.</summary>
+/// <summary>The body schemas against the records the features' JSON contexts actually serialize.</summary>
 public sealed class OpenApiSchemaTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
     private static IDictionary<string, IOpenApiSchema> Schemas => OpenApiDocuments.Default.Components!.Schemas!;
 
-    /// <summary>The body types of the API: every <c>[JsonSerializable]</c> record of the context and the records inside them.</summary>
-    private static readonly IReadOnlyList<Type> BodyTypeList = typeof(FuncAuthJsonContext).GetCustomAttributesData()
+    /// <summary>Every source-generated JSON context of the app (one per feature).</summary>
+    private static readonly IReadOnlyList<JsonSerializerContext> Contexts = [.. typeof(ProblemJsonContext).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(JsonSerializerContext)))
+        .Select(t => (JsonSerializerContext)t.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)];
+
+    /// <summary>The body types of the API: every <c>[JsonSerializable]</c> record of the contexts and the records inside them.</summary>
+    private static readonly IReadOnlyList<Type> BodyTypeList = Contexts
+        .SelectMany(c => c.GetType().GetCustomAttributesData())
         .Where(a => a.AttributeType == typeof(JsonSerializableAttribute))
         .Select(a => (Type)a.ConstructorArguments[0].Value!)
         .Where(t => !t.IsArray)
         .Append(typeof(JsonWebKeyResponse))
         .ToList();
+
+    [Fact]
+    public void Contexts_Every_SharesTheStrictOptions()
+    {
+        Assert.Equal(5, Contexts.Count);
+        Assert.All(Contexts, c => Assert.Equal(
+            (false, JsonLimits.MaxDepth, JsonIgnoreCondition.WhenWritingNull, JsonNamingPolicy.CamelCase),
+            (c.Options.AllowDuplicateProperties, c.Options.MaxDepth, c.Options.DefaultIgnoreCondition, c.Options.PropertyNamingPolicy)));
+    }
 
     public static TheoryData<string> BodyTypes() => new(BodyTypeList.Select(t => t.FullName!));
 
@@ -32,8 +47,8 @@ public sealed class OpenApiSchemaTests
     [MemberData(nameof(BodyTypes))]
     public void Components_BodyType_HasASchemaNamedAfterItWithItsJsonPropertyNames(string typeName)
     {
-        var type = typeof(FuncAuthJsonContext).Assembly.GetType(typeName, throwOnError: true)!;
-        var jsonNames = FuncAuthJsonContext.Default.GetTypeInfo(type)!.Properties.Select(p => p.Name);
+        var type = typeof(ProblemJsonContext).Assembly.GetType(typeName, throwOnError: true)!;
+        var jsonNames = TypeInfo(type).Properties.Select(p => p.Name);
 
         Assert.True(Schemas.TryGetValue(type.Name, out var schema), $"No schema component named {type.Name}.");
         Assert.Equal(jsonNames.Order(StringComparer.Ordinal), schema!.Properties!.Keys.Order(StringComparer.Ordinal));
@@ -49,7 +64,7 @@ public sealed class OpenApiSchemaTests
     [MemberData(nameof(BodyTypes))]
     public void Components_ResponseBody_RequiresExactlyThePropertiesThatAreNeverNull(string typeName)
     {
-        var type = typeof(FuncAuthJsonContext).Assembly.GetType(typeName, throwOnError: true)!;
+        var type = typeof(ProblemJsonContext).Assembly.GetType(typeName, throwOnError: true)!;
         if (type.Name.EndsWith("Request", StringComparison.Ordinal))
         {
             // Request fields are nullable on purpose (a missing field is a 400, not a crash); the schema says what is valid.
@@ -57,7 +72,7 @@ public sealed class OpenApiSchemaTests
         }
 
         var nullability = new NullabilityInfoContext();
-        var neverNull = FuncAuthJsonContext.Default.GetTypeInfo(type)!.Properties
+        var neverNull = TypeInfo(type).Properties
             .Where(p => nullability.Create((PropertyInfo)p.AttributeProvider!).ReadState == NullabilityState.NotNull)
             .Select(p => p.Name);
 
@@ -84,7 +99,7 @@ public sealed class OpenApiSchemaTests
     [MemberData(nameof(RealBodies))]
     public void Serialize_RealBody_MatchesItsSchema(string schemaName, object body)
     {
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(body, FuncAuthJsonContext.Default.GetTypeInfo(body.GetType())!));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(body, TypeInfo(body.GetType())));
 
         Assert.Equal([], SchemaConformance.Check(Schemas[schemaName], json.RootElement));
     }
@@ -93,7 +108,7 @@ public sealed class OpenApiSchemaTests
     public void Serialize_TokenResponse_IsNotMistakenForACookieModeBody()
     {
         var tokens = new TokenResponse("eyJ.a.b", "r", "Bearer", 900, "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "ada@example.test", "Ada", Now, Now);
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(tokens, FuncAuthJsonContext.Default.TokenResponse));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(tokens, SessionsJsonContext.Default.TokenResponse));
 
         Assert.Contains(SchemaConformance.Check(Schemas[nameof(SessionResponse)], json.RootElement), e => e.Contains("'accessToken' is not declared", StringComparison.Ordinal));
     }
@@ -108,4 +123,8 @@ public sealed class OpenApiSchemaTests
 
         Assert.Contains(SchemaConformance.Check(Schemas[nameof(SessionResponse)], json.RootElement), e => e.Contains(expected, StringComparison.Ordinal));
     }
+
+    /// <summary>The metadata of a body type from the one context that declares it.</summary>
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo(Type type) =>
+        Contexts.Select(c => c.GetTypeInfo(type)).OfType<System.Text.Json.Serialization.Metadata.JsonTypeInfo>().Single();
 }

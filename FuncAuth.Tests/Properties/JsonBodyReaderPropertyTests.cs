@@ -4,8 +4,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FuncAuth.Http;
+using FuncAuth.Sessions;
 using FuncAuth.Tests.Http;
 using FuncAuth.TestSupport.Functions;
+using FuncAuth.Users;
 
 namespace FuncAuth.Tests.Properties;
 
@@ -58,8 +60,8 @@ public sealed class JsonBodyReaderPropertyTests
                 var request = new TestHttpRequestData(context, "POST", new Uri("http://localhost:7071/api/auth/login"), headers, c.body);
                 context.SetRequest(request);
 
-                var login = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, CancellationToken.None);
-                var register = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, CancellationToken.None);
+                var login = await JsonBodyReader.ReadAsync(request, SessionsJsonContext.Default.LoginRequest, CancellationToken.None);
+                var register = await JsonBodyReader.ReadAsync(request, UsersJsonContext.Default.RegisterRequest, CancellationToken.None);
 
                 foreach (var (success, status, detail) in new[] { (login.IsSuccess, login.ErrorStatus, login.ErrorDetail), (register.IsSuccess, register.ErrorStatus, register.ErrorDetail) })
                 {

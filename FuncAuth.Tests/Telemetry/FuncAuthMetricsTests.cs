@@ -1,6 +1,6 @@
+using FuncAuth.Auth;
 using FuncAuth.Telemetry;
 using FuncAuth.TestSupport.Metrics;
-using FuncAuth.Tokens;
 
 namespace FuncAuth.Tests.Telemetry;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FuncAuth.Auth;
 using FuncAuth.Discovery;
-using FuncAuth.Http;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.Tokens;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ public sealed class PublicKeyDocumentsTests
         var ring = new SigningKeyRing(options);
 
         var keySet = new PublicKeyDocuments(ring, Options.Create(options)).KeySet!;
-        var json = JsonSerializer.Serialize(keySet, FuncAuthJsonContext.Default.JsonWebKeySetResponse);
+        var json = JsonSerializer.Serialize(keySet, DiscoveryJsonContext.Default.JsonWebKeySetResponse);
 
         Assert.Equal(["k1", "k2"], keySet.Keys.Select(k => k.Kid));
         Assert.All(keySet.Keys, k => Assert.Equal(("EC", "P-256", "sig", "ES256"), (k.Kty, k.Crv, k.Use, k.Alg)));
@@ -40,7 +39,7 @@ public sealed class PublicKeyDocumentsTests
 
         Assert.Equal(options.Issuer, configuration.Issuer);
         Assert.Equal("https://auth.example.test/api/.well-known/jwks.json", configuration.JwksUri);
-        Assert.Contains("\"jwks_uri\":", JsonSerializer.Serialize(configuration, FuncAuthJsonContext.Default.OpenIdConfigurationResponse), StringComparison.Ordinal);
+        Assert.Contains("\"jwks_uri\":", JsonSerializer.Serialize(configuration, DiscoveryJsonContext.Default.OpenIdConfigurationResponse), StringComparison.Ordinal);
     }
 
     [Fact]

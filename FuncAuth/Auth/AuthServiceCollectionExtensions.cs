@@ -1,7 +1,4 @@
-using FuncAuth.Sessions;
 using FuncAuth.Telemetry;
-using FuncAuth.Tokens;
-using FuncAuth.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,13 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Auth;
 
-/// <summary>Registers authentication: validated options, the clock, tokens, registration, login, sessions (passwords: <c>AddPasswords</c>).</summary>
+/// <summary>Registers the <c>Auth</c> settings, validated at startup, the clock and the metrics (tokens: <c>AddTokens</c>; users: <c>AddUsers</c>; sessions: <c>AddSessions</c>).</summary>
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>Auth</c>, validates it at startup (a missing or short key stops the app with a message naming the
-    /// setting) and registers the services. The stores (<see cref="IUserStore"/>, <see cref="ISessionStore"/>) come
-    /// from <c>AddTableStorage</c>; <c>PasswordService</c> and <c>PasswordPolicy</c> from <c>AddPasswords</c>.
+    /// Binds <c>Auth</c> and validates it at startup (a missing or short key stops the app with a message naming the
+    /// setting).
     /// </summary>
     public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
@@ -40,13 +36,6 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddFuncAuthMetrics();
 
-        services.TryAddSingleton(provider => new SigningKeyRing(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
-        services.TryAddSingleton(provider => new RefreshTokenKeyRing(provider.GetRequiredService<SigningKeyRing>().Secrets));
-        services.TryAddSingleton<RefreshTokenCodec>();
-        services.TryAddSingleton<AccessTokenService>();
-        services.TryAddSingleton<RegistrationService>();
-        services.TryAddSingleton<LoginService>();
-        services.TryAddSingleton<SessionService>();
         return builder;
     }
 }

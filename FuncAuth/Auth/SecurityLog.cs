@@ -1,4 +1,3 @@
-using FuncAuth.Tokens;
 using Microsoft.Extensions.Logging;
 
 namespace FuncAuth.Auth;

@@ -17,13 +17,13 @@ public sealed class PublicKeyFunctions(PublicKeyDocuments documents)
     [Function("Jwks")]
     public HttpResponseData Jwks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PublicKeyDocuments.JwksRoute)] HttpRequestData request) =>
-        Answer(request, documents.KeySet, FuncAuthJsonContext.Default.JsonWebKeySetResponse);
+        Answer(request, documents.KeySet, DiscoveryJsonContext.Default.JsonWebKeySetResponse);
 
     /// <summary>The issuer and the absolute URL of the JWKS.</summary>
     [Function("OpenIdConfiguration")]
     public HttpResponseData OpenIdConfiguration(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PublicKeyDocuments.ConfigurationRoute)] HttpRequestData request) =>
-        Answer(request, documents.Configuration, FuncAuthJsonContext.Default.OpenIdConfigurationResponse);
+        Answer(request, documents.Configuration, DiscoveryJsonContext.Default.OpenIdConfigurationResponse);
 
     private static HttpResponseData Answer<T>(HttpRequestData request, T? document, JsonTypeInfo<T> typeInfo)
         where T : class

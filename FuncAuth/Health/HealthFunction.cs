@@ -16,7 +16,7 @@ public sealed class HealthFunction(StorageHealthProbe probe)
         FunctionContext context)
     {
         await probe.CheckAsync(context.CancellationToken);
-        var response = JsonResponses.Create(request, HttpStatusCode.OK, new HealthResponse("healthy"), FuncAuthJsonContext.Default.HealthResponse);
+        var response = JsonResponses.Create(request, HttpStatusCode.OK, new HealthResponse("healthy"), HealthJsonContext.Default.HealthResponse);
         return response.NoStore();
     }
 }

@@ -1,5 +1,5 @@
 using FuncAuth.Auth;
-using FuncAuth.Sessions;
+using FuncAuth.Tokens;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Options;
 using WorkerSameSite = Microsoft.Azure.Functions.Worker.Http.SameSite;

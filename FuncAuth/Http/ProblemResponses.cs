@@ -38,7 +38,7 @@ public static class ProblemResponses
         response.Headers.Add(HttpNames.Headers.ContentType, ContentType);
         response.Headers.Remove(HttpNames.Headers.CacheControl);
         response.Headers.Add(HttpNames.Headers.CacheControl, HttpNames.Values.NoStore);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(problem, FuncAuthJsonContext.Default.Problem);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(problem, ProblemJsonContext.Default.Problem);
         response.Body.Write(bytes);
     }
 

@@ -9,7 +9,7 @@ using static FuncAuth.OpenApi.OpenApiParts;
 namespace FuncAuth.OpenApi;
 
 /// <summary>
-/// The schema of every request and response body, named after the record <c>FuncAuthJsonContext</c> serializes
+/// The schema of every request and response body, named after the record a feature's JSON context serializes
 /// (camelCase properties; snake_case for the discovery document). Tests compare each with the record's JSON.
 /// </summary>
 internal static class BodySchemas

@@ -1,5 +1,6 @@
 using System.Net;
 using FuncAuth.Http;
+using FuncAuth.Tokens;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace FuncAuth.Sessions;
@@ -14,12 +15,12 @@ public sealed class IssuedTokensResponses(AuthCookies cookies, TimeProvider time
         if (mode == ResponseMode.Tokens)
         {
             response = JsonResponses.Create(
-                request, HttpStatusCode.OK, TokenResponse.From(tokens, timeProvider.GetUtcNow()), FuncAuthJsonContext.Default.TokenResponse);
+                request, HttpStatusCode.OK, TokenResponse.From(tokens, timeProvider.GetUtcNow()), SessionsJsonContext.Default.TokenResponse);
         }
         else
         {
             response = JsonResponses.Create(
-                request, HttpStatusCode.OK, SessionResponse.From(tokens), FuncAuthJsonContext.Default.SessionResponse);
+                request, HttpStatusCode.OK, SessionResponse.From(tokens), SessionsJsonContext.Default.SessionResponse);
             cookies.AppendSessionCookies(response, tokens);
         }
 

@@ -22,7 +22,7 @@ public sealed class LoginFunction(LoginService login, IssuedTokensResponses resp
             return invalidMode;
         }
 
-        var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.LoginRequest, context.CancellationToken);
+        var body = await JsonBodyReader.ReadAsync(request, SessionsJsonContext.Default.LoginRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
             return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);

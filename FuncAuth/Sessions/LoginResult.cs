@@ -1,3 +1,4 @@
+using FuncAuth.Tokens;
 namespace FuncAuth.Sessions;
 
 /// <summary>Outcome of a login attempt.</summary>

@@ -34,7 +34,7 @@ public sealed record PresentedRefreshToken(string? Token, ResponseMode Mode)
         string? bodyToken = null;
         if (HasBody(request) || (explicitTokens && bodyRequired))
         {
-            var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RefreshRequest, cancellationToken);
+            var body = await JsonBodyReader.ReadAsync(request, SessionsJsonContext.Default.RefreshRequest, cancellationToken);
             if (!body.IsSuccess)
             {
                 return (null, ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail));

@@ -1,3 +1,4 @@
+using FuncAuth.Auth;
 using FuncAuth.Tokens;
 
 namespace FuncAuth.Sessions;

@@ -1,3 +1,4 @@
+using FuncAuth.Tokens;
 namespace FuncAuth.Sessions;
 
 /// <summary>Cookie-mode answer of login and refresh: who is signed in and until when. Never contains a token.</summary>

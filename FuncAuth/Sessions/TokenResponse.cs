@@ -1,3 +1,4 @@
+using FuncAuth.Tokens;
 namespace FuncAuth.Sessions;
 
 /// <summary>Token-mode answer (<c>?useCookies=false</c>) of login and refresh, for clients that cannot keep cookies.</summary>

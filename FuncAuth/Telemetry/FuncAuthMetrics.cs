@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using FuncAuth.Tokens;
+using FuncAuth.Auth;
 
 namespace FuncAuth.Telemetry;
 

@@ -15,5 +15,5 @@ public sealed class FavMoviesFunction
     [RequireAuthentication]
     public static HttpResponseData Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpNames.Routes.FavMovies)] HttpRequestData request) =>
-        JsonResponses.Create(request, HttpStatusCode.OK, Movies, FuncAuthJsonContext.Default.StringArray);
+        JsonResponses.Create(request, HttpStatusCode.OK, Movies, UsersJsonContext.Default.StringArray);
 }

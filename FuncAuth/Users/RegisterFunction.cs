@@ -15,7 +15,7 @@ public sealed class RegisterFunction(RegistrationService registration, PasswordP
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpNames.Routes.Register)] HttpRequestData request,
         FunctionContext context)
     {
-        var body = await JsonBodyReader.ReadAsync(request, FuncAuthJsonContext.Default.RegisterRequest, context.CancellationToken);
+        var body = await JsonBodyReader.ReadAsync(request, UsersJsonContext.Default.RegisterRequest, context.CancellationToken);
         if (!body.IsSuccess)
         {
             return ProblemResponses.Create(request, body.ErrorStatus, body.ErrorDetail);
@@ -35,7 +35,7 @@ public sealed class RegisterFunction(RegistrationService registration, PasswordP
                 request,
                 HttpStatusCode.Created,
                 new UserResponse(created.UserId, created.Email, created.DisplayName),
-                FuncAuthJsonContext.Default.UserResponse),
+                UsersJsonContext.Default.UserResponse),
             _ => ProblemResponses.Create(request, HttpStatusCode.Conflict, "An account with this email already exists."),
         };
     }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FuncAuth.Http;
+using FuncAuth.Sessions;
+using FuncAuth.Users;
 
 namespace FuncAuth.Fuzz.Targets;
 
@@ -19,9 +21,9 @@ public static class JsonBodyTarget
     public static void Run(ReadOnlySpan<byte> input)
     {
         var (headers, body) = Split(input);
-        var login = Read(headers, body, FuncAuthJsonContext.Default.LoginRequest);
-        var register = Read(headers, body, FuncAuthJsonContext.Default.RegisterRequest);
-        var refresh = Read(headers, body, FuncAuthJsonContext.Default.RefreshRequest);
+        var login = Read(headers, body, SessionsJsonContext.Default.LoginRequest);
+        var register = Read(headers, body, UsersJsonContext.Default.RegisterRequest);
+        var refresh = Read(headers, body, SessionsJsonContext.Default.RefreshRequest);
 
         HttpStatusCode?[] early = [Early(login), Early(register), Early(refresh)];
         FuzzInvariantException.Holds(early.Distinct().Count() == 1, "size and media type answers do not depend on the request type");

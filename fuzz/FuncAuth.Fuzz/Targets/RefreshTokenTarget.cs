@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using FuncAuth.Auth;
 using FuncAuth.Sessions;
 using FuncAuth.Tokens;
 

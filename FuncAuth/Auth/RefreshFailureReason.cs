@@ -1,4 +1,4 @@
-namespace FuncAuth.Tokens;
+namespace FuncAuth.Auth;
 
 /// <summary>Why a refresh was refused. Never sent to the client.</summary>
 public enum RefreshFailureReason

@@ -1,10 +1,10 @@
 using System.Net;
 using FuncAuth.Http;
-using FuncAuth.Sessions;
+using FuncAuth.Users;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace FuncAuth.Users;
+namespace FuncAuth.Sessions;
 
 /// <summary>
 /// <c>GET /api/users/me</c>: who the caller is. The access token carries no personal data, so the email and display
@@ -29,6 +29,6 @@ public sealed class MeFunction(ISessionStore sessions, TimeProvider time)
         }
 
         return JsonResponses.Create(
-            request, HttpStatusCode.OK, new UserResponse(user.UserId, session.Email, session.DisplayName), FuncAuthJsonContext.Default.UserResponse);
+            request, HttpStatusCode.OK, new UserResponse(user.UserId, session.Email, session.DisplayName), UsersJsonContext.Default.UserResponse);
     }
 }

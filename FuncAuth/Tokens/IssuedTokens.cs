@@ -1,6 +1,6 @@
 using FuncAuth.Auth;
 
-namespace FuncAuth.Sessions;
+namespace FuncAuth.Tokens;
 
 /// <summary>What a successful login or refresh hands to the HTTP layer.</summary>
 /// <param name="User">The session's user and id (what the access token says).</param>
