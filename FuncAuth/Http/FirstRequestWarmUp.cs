@@ -17,7 +17,7 @@ namespace FuncAuth.Http;
 /// Nothing here hashes a password or touches storage. A failure is only logged: the request that needs the part pays
 /// for it, and reports it, as before. See docs/performance.md.
 /// </summary>
-public sealed partial class FirstRequestWarmUp(IServiceProvider services, ILogger<FirstRequestWarmUp> logger) : BackgroundService
+public sealed class FirstRequestWarmUp(IServiceProvider services, ILogger<FirstRequestWarmUp> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
@@ -45,10 +45,7 @@ public sealed partial class FirstRequestWarmUp(IServiceProvider services, ILogge
         }
         catch (Exception e)
         {
-            LogWarmUpFailed(logger, part, e.GetType().Name);
+            logger.WarmUpFailed(part, e.GetType().Name);
         }
     }
-
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Start-up warm-up of {Part} failed ({ExceptionType}); the first request that needs it does the work")]
-    private static partial void LogWarmUpFailed(ILogger logger, string part, string exceptionType);
 }

@@ -28,4 +28,7 @@ internal static partial class HttpLog
 
     [LoggerMessage(EventId = 1605, Level = LogLevel.Warning, Message = "Password hashing at capacity: {FunctionName} answered 503")]
     public static partial void HashingAtCapacity(this ILogger logger, string functionName);
+
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Warning, Message = "Start-up warm-up of {Part} failed ({ExceptionType}); the first request that needs it does the work")]
+    public static partial void WarmUpFailed(this ILogger logger, string part, string exceptionType);
 }
