@@ -49,6 +49,7 @@ public sealed class LoginService(
 
     private async Task<LoginResult> LoginCoreAsync(string email, string password, CancellationToken cancellationToken)
     {
+        // Stryker disable once Statement : EmailAddress.Normalize throws the same ArgumentNullException before any storage call
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
 
