@@ -32,8 +32,9 @@ public static class EcdsaKeyDecoder
             }
 
             var parameters = key.ExportParameters(includePrivateParameters: true);
-            // Stryker disable once Equality : an imported private key always has a non-empty D (a public-only key throws on the export above)
-            if (parameters.Curve.Oid?.Value != P256.Value || parameters.D is not { Length: > 0 })
+            if (parameters.Curve.Oid?.Value != P256.Value ||
+                // Stryker disable once Equality : an imported private key always has a non-empty D (a public-only key throws on the export above)
+                parameters.D is not { Length: > 0 })
             {
                 // Stryker disable once Statement : disposal frees native memory early; nothing a caller can observe
                 key.Dispose();
