@@ -132,6 +132,26 @@ public sealed class RefreshTokensFunctionTests
     }
 
     [Fact]
+    public async Task Run_CookieAndWhitespaceBodyToken_UsesTheCookie()
+    {
+        var (_, token) = _unit.StartSession();
+
+        var response = await Run(json: Body("  "), headers: RefreshCookie(token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(FunctionUnit.UserId, response.BodyJson.GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task ReadAsync_NullArguments_ThrowArgumentNullException()
+    {
+        var (_, request) = FunctionUnit.Post(Url);
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => PresentedRefreshToken.ReadAsync(null!, _unit.Cookies, bodyRequired: true, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => PresentedRefreshToken.ReadAsync(request, null!, bodyRequired: true, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Run_ReplayedToken_Answers401AndLeavesCookiesAlone()
     {
         var (_, first) = _unit.StartSession();
@@ -141,6 +161,7 @@ public sealed class RefreshTokensFunctionTests
         var replay = await Run(headers: RefreshCookie(first));
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("The refresh token is invalid, expired or revoked; sign in again.", replay.BodyJson.GetProperty("detail").GetString());
         Assert.Empty(replay.SetCookies);
         Assert.Equal("Bearer", replay.Header("WWW-Authenticate"));
         Assert.NotNull(_unit.Sessions.All.Single().RevokedAt);

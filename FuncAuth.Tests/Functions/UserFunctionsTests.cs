@@ -62,6 +62,7 @@ public sealed class UserFunctionsTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer error=\"invalid_token\"", response.Header("WWW-Authenticate"));
+        Assert.Equal("The session has ended; sign in again.", response.BodyJson.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -116,6 +117,7 @@ public sealed class UserFunctionsTests
         var response = await Register(new { email = FunctionUnit.Email, password = FunctionUnit.Password });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("An account with this email already exists.", response.BodyJson.GetProperty("detail").GetString());
         Assert.Equal(ProblemResponses.ContentType, response.Header("Content-Type"));
     }
 
@@ -125,6 +127,7 @@ public sealed class UserFunctionsTests
         var response = await Register(new { email = "not-an-email", password = "short" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The registration is invalid.", response.BodyJson.GetProperty("detail").GetString());
         var errors = response.BodyJson.GetProperty("errors");
         Assert.True(errors.TryGetProperty("email", out _));
         Assert.True(errors.TryGetProperty("password", out _));

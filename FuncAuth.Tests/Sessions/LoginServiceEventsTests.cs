@@ -4,7 +4,6 @@ using FuncAuth.Sessions;
 using FuncAuth.Storage;
 using FuncAuth.Telemetry;
 using FuncAuth.Tests.Fakes;
-using FuncAuth.Tests.Passwords;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Logging;
 using FuncAuth.TestSupport.Metrics;
