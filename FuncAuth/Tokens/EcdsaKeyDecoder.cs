@@ -43,6 +43,7 @@ public static class EcdsaKeyDecoder
 
             return key;
         }
+        // Stryker disable once Block : an emptied catch block still ends in null (the default return); only the disposal is lost
         catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
             // Stryker disable once Statement : disposal frees native memory early; nothing a caller can observe
