@@ -27,6 +27,9 @@ internal sealed class FakeUserStore : IUserStore
     /// <summary>Seeds a user without counting a round trip.</summary>
     public UserRecord Seed(UserRecord user) => _users[user.NormalizedEmail] = user with { ETag = NextETag() };
 
+    /// <summary>Deletes a user without counting a round trip, as another process would.</summary>
+    public void Remove(string normalizedEmail) => _users.Remove(normalizedEmail);
+
     public void ResetCounts() => Creates = Reads = Updates = 0;
 
     public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken)

@@ -56,16 +56,21 @@ public static class SigningKeyDecoder
             }
 
             var parameters = key.ExportParameters(includePrivateParameters: true);
-            if (parameters.Curve.Oid?.Value != P256.Value || parameters.D is not { Length: > 0 })
+            if (parameters.Curve.Oid?.Value != P256.Value ||
+                // Stryker disable once Equality : an imported private key always has a non-empty D (a public-only key throws on the export above)
+                parameters.D is not { Length: > 0 })
             {
+                // Stryker disable once Statement : disposal frees native memory early; nothing a caller can observe
                 key.Dispose();
                 return null;
             }
 
             return key;
         }
+        // Stryker disable once Block : an emptied catch block still ends in null (the default return); only the disposal is lost
         catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
+            // Stryker disable once Statement : disposal frees native memory early; nothing a caller can observe
             key.Dispose();
             return null;
         }

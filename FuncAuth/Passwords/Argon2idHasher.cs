@@ -39,6 +39,7 @@ internal sealed class Argon2idHasher
     /// <summary>Re-derives with the stored parameters and compares in constant time.</summary>
     public bool Verify(Argon2idPhc stored, ReadOnlySpan<byte> password)
     {
+        // Stryker disable once Conditional : with equal parameters Create builds the same algorithm as _current; reusing it only saves the allocation
         var algorithm = stored.MemoryKiB == MemoryKiB && stored.Iterations == Iterations
             ? _current
             : Create(stored.MemoryKiB, stored.Iterations);

@@ -23,6 +23,7 @@ public static class LockoutRules
     /// <summary>The row with one more attempt counted; locked when this attempt takes the last slot. Null while locked.</summary>
     public static UserRecord? Count(UserRecord user, DateTimeOffset now, LockoutOptions options)
     {
+        // Stryker disable once Statement : LockedFor, called next, throws the same ArgumentNullException for a null user
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(options);
         if (LockedFor(user, now) is not null)

@@ -49,6 +49,7 @@ public sealed class LoginService(
 
     private async Task<LoginResult> LoginCoreAsync(string email, string password, CancellationToken cancellationToken)
     {
+        // Stryker disable once Statement : EmailAddress.Normalize throws the same ArgumentNullException before any storage call
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
 
@@ -136,7 +137,10 @@ public sealed class LoginService(
                 return new LoginAttempt.Counted(stored);
             }
 
-            if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
+            // Read into a local before the null check (not a pattern variable): mutation testing removes statements
+            // one at a time, and a pattern variable left unassigned would not compile, hiding this loop from it.
+            var reread = await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken);
+            if (reread is null)
             {
                 break;
             }
@@ -169,7 +173,8 @@ public sealed class LoginService(
                     return;
                 }
 
-                if (await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken) is not { } reread)
+                var reread = await users.FindByEmailAsync(current.NormalizedEmail, cancellationToken);
+                if (reread is null)
                 {
                     break;
                 }

@@ -54,6 +54,7 @@ public sealed record PresentedRefreshToken(string? Token, ResponseMode Mode)
     }
 
     // A declared, non-empty body only: a Content-Type header on an empty POST (common in browser code) is not a body.
+    // Stryker disable once Linq : TryGetValues answers true only with at least one value, so First and FirstOrDefault agree
     private static bool HasBody(HttpRequestData request) =>
         request.Headers.TryGetValues("Content-Length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out var length) && length > 0;
 }

@@ -81,5 +81,6 @@ public static class SessionRotation
         };
     }
 
+    // Stryker disable once Equality : for equal instants both operands are the same value, so < and <= return the same
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 }

@@ -90,10 +90,12 @@ public sealed class SessionService(
     {
         // The refresh token is preferred: it works after the access token expired. Its MAC proves it was issued for
         // that session, so no read is needed; ids alone (the sid is in every access token) prove nothing.
+        // Stryker disable once Logical : TryParse sets token exactly when it answers Genuine, so both operands are always equal
         var (userId, sessionId) = refreshTokens.TryParse(refreshToken, out var token) == RefreshTokenParseResult.Genuine && token is not null
             ? (token.UserId, token.SessionId)
             : (caller?.UserId, caller?.SessionId);
 
+        // Stryker disable once Logical : both come from one token or one caller, so they are null together or not at all
         if (userId is null || sessionId is null)
         {
             metrics.RecordLogout(LogoutScope.None);

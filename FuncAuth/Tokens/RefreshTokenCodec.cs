@@ -58,6 +58,7 @@ public sealed class RefreshTokenCodec(RefreshTokenKeyRing keys)
         }
 
         Span<byte> bytes = stackalloc byte[TokenByteLength];
+        // Stryker disable once Logical : IsValid above guarantees the decode succeeds with exactly TokenByteLength bytes, so either operator gives the same answer
         if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenByteLength
             || bytes[0] != Version || !IsCanonical(bytes, token))
         {
@@ -96,6 +97,7 @@ public sealed class RefreshTokenCodec(RefreshTokenKeyRing keys)
     private static bool IsCanonical(ReadOnlySpan<byte> bytes, string token)
     {
         Span<char> canonical = stackalloc char[EncodedLength];
+        // Stryker disable once Logical : encoding 69 bytes into EncodedLength chars always succeeds with EncodedLength written; only SequenceEqual decides
         return Base64Url.TryEncodeToChars(bytes, canonical, out var written)
             && written == EncodedLength
             && canonical.SequenceEqual(token);

@@ -53,6 +53,7 @@ public static class TextRules
     /// <summary>The NFC form of well-formed text; other input is returned unchanged (it fails validation elsewhere).</summary>
     public static string ToNfc(string value)
     {
+        // Stryker disable once Statement : IsWellFormed, called next, throws the same ArgumentNullException
         ArgumentNullException.ThrowIfNull(value);
         return IsWellFormed(value) ? value.Normalize(NormalizationForm.FormC) : value;
     }
