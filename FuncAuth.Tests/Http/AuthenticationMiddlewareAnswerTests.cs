@@ -51,7 +51,7 @@ public sealed class AuthenticationMiddlewareAnswerTests
 
         Assert.Equal("The access token is invalid or has expired.", response.BodyJson.GetProperty("detail").GetString());
         Assert.Equal("Bearer error=\"invalid_token\"", response.Header("WWW-Authenticate"));
-        Assert.Equal([1001], _logger.EventIds);
+        Assert.Equal([1601], _logger.EventIds);
         Assert.DoesNotContain("not-a-token", _logger.Entries[0].Message, StringComparison.Ordinal);
     }
 

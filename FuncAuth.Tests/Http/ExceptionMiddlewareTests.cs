@@ -48,7 +48,7 @@ public sealed class ExceptionMiddlewareTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response!.StatusCode);
         Assert.Equal("3", response.Header("Retry-After"));
         Assert.Equal("The service is busy checking other passwords; try again shortly.", response.BodyJson.GetProperty("detail").GetString());
-        Assert.Equal([1005], _logger.EventIds);
+        Assert.Equal([1605], _logger.EventIds);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ExceptionMiddlewareTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response!.StatusCode);
         Assert.Equal(((long)ExceptionMiddleware.StorageRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), response.Header("Retry-After"));
         Assert.Equal("Storage is unavailable; try again shortly.", response.BodyJson.GetProperty("detail").GetString());
-        Assert.Equal([1003], _logger.EventIds);
+        Assert.Equal([1603], _logger.EventIds);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ExceptionMiddlewareTests
         Assert.Equal("Internal Server Error", response.BodyJson.GetProperty("title").GetString());
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.6.1", response.BodyJson.GetProperty("type").GetString());
         Assert.DoesNotContain("secret", response.BodyText, StringComparison.Ordinal);
-        Assert.Equal([1004], _logger.EventIds);
+        Assert.Equal([1604], _logger.EventIds);
     }
 
     [Fact]
