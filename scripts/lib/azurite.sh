@@ -9,13 +9,14 @@ azurite_listening() {
 ensure_azurite() {
   local root="$1" mode="${2:-}"
   AZURITE_PID=""
-  if azurite_listening; then
-    echo "azurite: already listening on 127.0.0.1:10002, using it"
-    return 0
-  fi
+  # Installed even when another Azurite already listens: the outage tests start Azurites of their own from node_modules.
   if [ ! -x "$root/node_modules/.bin/azurite" ]; then
     echo "azurite: installing from package-lock.json (npm ci)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) || { echo "azurite: npm ci failed" >&2; return 1; }
+  fi
+  if azurite_listening; then
+    echo "azurite: already listening on 127.0.0.1:10002, using it"
+    return 0
   fi
   local args=(--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --silent)
   if [ "$mode" = "--in-memory" ]; then
