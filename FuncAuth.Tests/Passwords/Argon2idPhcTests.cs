@@ -80,4 +80,29 @@ public sealed class Argon2idPhcTests
     [Fact]
     public void TryParse_OverlongValue_FalseWithoutSplitting() =>
         Assert.False(Argon2idPhc.TryParse("$argon2id$v=19$" + new string('$', 1_000_000), out _));
+
+    [Fact]
+    public void TryParse_Null_False() =>
+        Assert.False(Argon2idPhc.TryParse(null, out _));
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void TryParse_TagAroundItsCap_OnlyUpToSixtyFourBytesAccepted(int tagBytes, bool expected) =>
+        Assert.Equal(expected, Argon2idPhc.TryParse($"$argon2id$v=19$m=8,t=1,p=1${Salt}${NoPadding(new byte[tagBytes])}", out _));
+
+    [Theory]
+    [InlineData(160, true)]
+    [InlineData(161, false)]
+    public void TryParse_ValidValueAroundTheLengthCap_RefusedOnlyBeyondIt(int length, bool expected)
+    {
+        // Leading zeros are digits to the parser: they stretch a valid value to any length without changing it.
+        var tail = $"262144,t=10,p=1${Salt}${NoPadding(new byte[64])}";
+        var value = "$argon2id$v=19$m=" + new string('0', length - 17 - tail.Length) + tail;
+
+        Assert.Equal(length, value.Length);
+        Assert.Equal(expected, Argon2idPhc.TryParse(value, out _));
+    }
+
+    private static string NoPadding(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
 }

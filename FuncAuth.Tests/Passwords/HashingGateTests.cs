@@ -1,6 +1,8 @@
 using FuncAuth.Passwords;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Logging;
+using FuncAuth.TestSupport.Metrics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FuncAuth.Tests.Passwords;
@@ -90,6 +92,7 @@ public sealed class HashingGateTests
         var busy = await Assert.ThrowsAsync<PasswordHashingBusyException>(() => waiting);
 
         Assert.Equal(TimeSpan.FromSeconds(5), busy.RetryAfter);
+        Assert.Equal("Password hashing is at capacity on this instance; try again shortly.", busy.Message);
         Assert.False(ran);
         Assert.Contains(1402, _log.EventIds);
         release.Set();
@@ -198,5 +201,46 @@ public sealed class HashingGateTests
         }
 
         Assert.True(condition());
+    }
+
+    [Theory]
+    [InlineData(0, 0, 1_000, "maxConcurrentHashes")]
+    [InlineData(1, -1, 1_000, "queueLength")]
+    [InlineData(1, 0, 0, "queueTimeout")]
+    [InlineData(1, 0, -1, "queueTimeout")]
+    public void Constructor_OutOfRangeSetting_ThrowsNamingIt(int k, int q, int timeoutMilliseconds, string parameter)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HashingGate(
+            k, q, TimeSpan.FromMilliseconds(timeoutMilliseconds), TimeProvider.System, NullLogger.Instance, TestMetrics.Create()));
+
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void TryAdmit_Refused_LogNamesTheCapacity()
+    {
+        var gate = Gate(k: 2, q: 3);
+        var tickets = Enumerable.Range(0, 5).Select(_ => gate.TryAdmit()).ToList();
+
+        Assert.Null(gate.TryAdmit());
+
+        Assert.Equal("Password hashing refused at admission: 5 requests already admitted", Assert.Single(_log.Entries).Message);
+        Assert.All(tickets, t => t!.Dispose());
+    }
+
+    [Fact]
+    public async Task RunAsync_TicketOfAnotherGate_ThrowsWithoutRunning()
+    {
+        var gate = Gate(k: 1, q: 0);
+        var other = Gate(k: 1, q: 0);
+        using var foreign = other.TryAdmit()!;
+        var ran = false;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => gate.RunAsync(foreign, () => ran = true, CancellationToken.None));
+
+        Assert.Equal("ticket", error.ParamName);
+        Assert.StartsWith("The ticket was admitted by another gate.", error.Message, StringComparison.Ordinal);
+        Assert.False(ran);
+        Assert.Equal(1, gate.FreeSlots);
     }
 }

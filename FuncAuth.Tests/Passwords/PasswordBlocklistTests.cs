@@ -34,4 +34,12 @@ public sealed class PasswordBlocklistTests
         Assert.True(list.Contains("caf\u00e9 latte forever"));
         Assert.True(list.Contains("abcd"));
     }
+
+    [Fact]
+    public void Constructor_NullEntries_ThrowsArgumentNull() =>
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => new PasswordBlocklist(null!)).ParamName);
+
+    [Fact]
+    public void Contains_Null_ThrowsArgumentNull() =>
+        Assert.Equal("normalizedPassword", Assert.Throws<ArgumentNullException>(() => PasswordBlocklist.Embedded.Contains(null!)).ParamName);
 }

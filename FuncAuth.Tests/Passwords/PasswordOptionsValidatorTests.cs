@@ -46,6 +46,16 @@ public sealed class PasswordOptionsValidatorTests
         AssertNamed(Failures(o => (o.MinLength, o.MaxLength) = (100, 64)), valid: false,
             "Auth__Passwords__MaxLength (64) must be at least Auth__Passwords__MinLength (100)");
 
+    [Fact]
+    public void Validate_MaxLengthEqualToMinLength_Succeeds() =>
+        Assert.Empty(Failures(o => (o.MinLength, o.MaxLength) = (64, 64)));
+
+    [Fact]
+    public void Validate_Argon2BelowOwaspFloor_MessageListsEveryConfiguration() =>
+        AssertNamed(Failures(o => (o.Argon2.MemoryKiB, o.Argon2.Iterations) = (19455, 2)), valid: false,
+            "Auth__Passwords__Argon2__MemoryKiB=19455 with Auth__Passwords__Argon2__Iterations=2 is weaker than OWASP's floor: " +
+            "reach one of m=47104/t=1, m=19456/t=2, m=12288/t=3, m=9216/t=4, m=7168/t=5 (p=1) in both memory and iterations");
+
     [Theory]
     [InlineData(47104, 1, true)]
     [InlineData(47103, 1, false)]

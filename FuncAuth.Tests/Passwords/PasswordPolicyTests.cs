@@ -134,4 +134,18 @@ public sealed class PasswordPolicyTests
 
     private static string Letters(int length) =>
         string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26))));
+
+    [Fact]
+    public void Check_Null_ThrowsArgumentNull() =>
+        Assert.Equal("password", Assert.Throws<ArgumentNullException>(() => _policy.Check(null!)).ParamName);
+
+    [Fact]
+    public void TryNormalize_Null_ThrowsArgumentNull() =>
+        Assert.Equal("password", Assert.Throws<ArgumentNullException>(() => PasswordPolicy.TryNormalize(null!, out _)).ParamName);
+
+    [Theory]
+    [InlineData(PasswordPolicy.MaxInputLength, PasswordProblem.InvalidCharacters)]
+    [InlineData(PasswordPolicy.MaxInputLength + 1, PasswordProblem.TooLong)]
+    public void Check_ControlCharacterAroundTheInputBound_RefusedUnreadOnlyBeyondIt(int length, PasswordProblem expected) =>
+        Assert.Equal(expected, _policy.Check("\u0007" + new string('a', length - 1)).Problem);
 }

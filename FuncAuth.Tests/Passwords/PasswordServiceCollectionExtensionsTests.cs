@@ -71,4 +71,8 @@ public sealed class PasswordServiceCollectionExtensionsTests
         Assert.Equal((19456, 2), (options.Argon2.MemoryKiB, options.Argon2.Iterations));
         Assert.Equal((Environment.ProcessorCount, 4 * Environment.ProcessorCount), (gate.MaxConcurrentHashes, gate.QueueLength));
     }
+
+    [Fact]
+    public void AddPasswords_NullBuilder_ThrowsArgumentNull() =>
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => ((IHostApplicationBuilder)null!).AddPasswords()).ParamName);
 }

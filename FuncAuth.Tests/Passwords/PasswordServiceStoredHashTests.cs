@@ -84,6 +84,18 @@ public sealed class PasswordServiceStoredHashTests
         Assert.DoesNotContain(_log.Entries, e => stored.Length > 0 && e.Message.Contains(stored, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("$argon2id$v=19$m=8,t=99,p=1$c2FsdHNhbHRzYWx0c2FsdA$lMPgVYwd4ZAQkOipZGNRk1H0ZPrbAaRuGKXEIUYK9t8", "argon2id")]
+    [InlineData("$argon2i$v=19$m=8,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$lMPgVYwd4ZAQkOipZGNRk1H0ZPrbAaRuGKXEIUYK9t8", "unrecognized")]
+    [InlineData("not base64 at all!", "unrecognized")]
+    public async Task VerifyAsync_UnusableStoredValue_LogNamesOnlyItsKind(string stored, string kind)
+    {
+        Assert.Equal(PasswordVerification.Failed, await _service.VerifyAsync(stored, Password));
+
+        var entry = Assert.Single(_log.Entries, e => e.EventId == 1403);
+        Assert.Contains($"({kind})", entry.Message, StringComparison.Ordinal);
+    }
+
     internal static string LegacyHash(string password, int iterations) =>
         new Microsoft.AspNetCore.Identity.PasswordHasher<object>(
                 MsOptions.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions { IterationCount = iterations }))

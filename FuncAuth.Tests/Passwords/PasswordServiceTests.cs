@@ -167,4 +167,17 @@ public sealed class PasswordServiceTests
             Assert.DoesNotContain(hash.Split('$')[^1], e.Message, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void Constructor_Always_LogsTheHashingCostAndLimits()
+    {
+        var log = new RecordingLogger<PasswordService>();
+        var options = TestPasswords.Options(o => (o.MaxConcurrentHashes, o.HashQueueLength, o.HashQueueTimeout) = (3, 7, TimeSpan.FromMilliseconds(1500)));
+
+        _ = TestPasswords.Service(options, logger: log);
+
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(1405, entry.EventId);
+        Assert.Equal("Password hashing: Argon2id m=8 KiB, t=1, p=1; 3 at once, 7 queued, queue timeout 1500 ms", entry.Message);
+    }
 }

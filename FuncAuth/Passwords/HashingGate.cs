@@ -89,6 +89,7 @@ public sealed class HashingGate : IDisposable
         // Free slot: no timer, no allocation; the work runs on this thread.
         if (!_slots.Wait(0, CancellationToken.None))
         {
+            // Stryker disable once Boolean : ConfigureAwait only picks where the continuation resumes; the worker has no SynchronizationContext, so no result differs
             await WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -109,6 +110,7 @@ public sealed class HashingGate : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
+            // Stryker disable once Boolean : ConfigureAwait only picks where the continuation resumes; the worker has no SynchronizationContext, so no result differs
             await _slots.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -21,6 +21,7 @@ internal static class LegacyIdentityHash
     private const int MaxEncodedLength = 256;
 
     // Verification reads the PRF, iterations and salt from the hash itself; these options only matter for new hashes.
+    // Stryker disable once Initializer : IdentityV3 is PasswordHasherOptions' default, and verifying a V3 hash reads every parameter from the hash
     private static readonly PasswordHasher<object> Hasher = new(Options.Create(new PasswordHasherOptions
     {
         CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
@@ -34,6 +35,7 @@ internal static class LegacyIdentityHash
             return false;
         }
 
+        // Stryker disable once Arithmetic : a larger buffer changes nothing: values over 256 characters are refused above, so at most 192 bytes decode
         Span<byte> bytes = stackalloc byte[MaxEncodedLength / 4 * 3];
         if (!Convert.TryFromBase64String(stored, bytes, out var length) || length < HeaderBytes || bytes[0] != 0x01)
         {

@@ -25,6 +25,7 @@ public static class PasswordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PasswordOptions>, PasswordOptionsValidator>());
 
         // Tests replace the clock with a FakeTimeProvider by registering theirs first.
+        // Stryker disable once Statement : AddFuncAuthMetrics, called next, registers the same TimeProvider.System with TryAddSingleton
         services.TryAddSingleton(TimeProvider.System);
         services.AddFuncAuthMetrics();
         services.TryAddSingleton(_ => PasswordBlocklist.Embedded);
