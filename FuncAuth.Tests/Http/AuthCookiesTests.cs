@@ -117,4 +117,13 @@ public sealed class AuthCookiesTests
 
         Assert.Null(Cookies().ReadAccessToken(request));
     }
+
+    [Fact]
+    public void ReadAccessToken_ValueExactlyTheMaximum_IsRead()
+    {
+        var value = new string('a', AuthCookies.MaxCookieValueLength);
+        var request = HttpUnit.Request(headers: [HttpUnit.Header("Cookie", "auth-cookie=" + value)]);
+
+        Assert.Equal(value, Cookies().ReadAccessToken(request));
+    }
 }

@@ -154,6 +154,8 @@ public sealed class AuthenticationMiddlewareTests
     [InlineData("FuncAuth.Health.HealthFunction.Run", false)]
     [InlineData("FuncAuth.Nope.Missing.Run", true)]
     [InlineData("garbage", true)]
+    [InlineData(".Run", true)]
+    [InlineData("FuncAuth.Sessions.LoginFunction.NoSuchMethod", true)]
     public void IsProtected_EntryPoints_FollowTheAttributeAndFailClosed(string entryPoint, bool expected) =>
         Assert.Equal(expected, new ProtectedFunctions().IsProtected(new TestFunctionDefinition("f", entryPoint)));
 }

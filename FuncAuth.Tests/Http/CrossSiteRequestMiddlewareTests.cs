@@ -2,16 +2,18 @@ using System.Net;
 using FuncAuth.Http;
 using FuncAuth.TestSupport.Auth;
 using FuncAuth.TestSupport.Functions;
-using Microsoft.Extensions.Logging.Abstractions;
+using FuncAuth.TestSupport.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FuncAuth.Tests.Http;
 
 public sealed class CrossSiteRequestMiddlewareTests
 {
-    private readonly CrossSiteRequestMiddleware _middleware = new(
-        new RequestOriginPolicy(Options.Create(TestAuth.Options(o => o.PublicOrigins = ["http://localhost:7071"]))),
-        NullLogger<CrossSiteRequestMiddleware>.Instance);
+    private readonly RecordingLogger<CrossSiteRequestMiddleware> _log = new();
+    private readonly CrossSiteRequestMiddleware _middleware;
+
+    public CrossSiteRequestMiddlewareTests() =>
+        _middleware = new(new RequestOriginPolicy(Options.Create(TestAuth.Options(o => o.PublicOrigins = ["http://localhost:7071"]))), _log);
 
     private async Task<(bool Ran, TestHttpResponseData? Response)> Invoke(string method, string origin)
     {
@@ -54,5 +56,17 @@ public sealed class CrossSiteRequestMiddlewareTests
         var (ran, _) = await Invoke("POST", "http://localhost:7071");
 
         Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task Invoke_ForeignOriginOnPost_ExplainsAndLogsTheFunctionName()
+    {
+        var (_, response) = await Invoke("POST", "https://evil.example");
+
+        Assert.Equal("Cross-site requests may not change state: the Origin is not allowed.", response!.BodyJson.GetProperty("detail").GetString());
+        var entry = Assert.Single(_log.Entries);
+        Assert.Equal(1602, entry.EventId);
+        Assert.Contains("Test", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil", entry.Message, StringComparison.Ordinal);
     }
 }

@@ -73,6 +73,8 @@ public sealed class JsonBodyReaderTests
     [InlineData("text/plain")]
     [InlineData("application/json; charset=latin1")]
     [InlineData("nonsense")]
+    [InlineData("application/xml")]
+    [InlineData("text/problem+json")]
     public async Task ReadAsync_NotJson_Is415(string? contentType)
     {
         var result = await Read("{}", contentType);
@@ -95,5 +97,39 @@ public sealed class JsonBodyReaderTests
         Assert.Equal(HttpStatusCode.BadRequest, result.ErrorStatus);
         Assert.DoesNotContain("Exception", result.ErrorDetail);
         Assert.DoesNotContain("LineNumber", result.ErrorDetail);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DeclaredLengthExactlyTheLimit_ReadsTheBody()
+    {
+        var result = await Read("""{"email":"a@example.test","password":"p"}""", contentLength: JsonBodyReader.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamedBodyOverTheLimit_NamesTheLimit()
+    {
+        var result = await Read(new string(' ', JsonBodyReader.MaxBodyBytes + 1));
+
+        Assert.Equal("The request body must not exceed 16384 bytes.", result.ErrorDetail);
+    }
+
+    [Fact]
+    public async Task ReadAsync_JsonNull_AsksForAnObject()
+    {
+        var result = await Read("null");
+
+        Assert.Equal("The request body must be a JSON object.", result.ErrorDetail);
+    }
+
+    [Theory]
+    [InlineData("[]", "Malformed JSON or a value of the wrong type at the request body.")]
+    [InlineData("{\"email\":1}", "Malformed JSON or a value of the wrong type at '$.email'.")]
+    public async Task ReadAsync_WrongShape_NamesWhereWithoutTheRootPath(string body, string detail)
+    {
+        var result = await Read(body);
+
+        Assert.Equal(detail, result.ErrorDetail);
     }
 }

@@ -9,6 +9,9 @@ public sealed class ProblemResponsesTests
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, "Bad Request", "https://tools.ietf.org/html/rfc9110#section-15.5.1")]
     [InlineData(HttpStatusCode.Unauthorized, "Unauthorized", "https://tools.ietf.org/html/rfc9110#section-15.5.2")]
+    [InlineData(HttpStatusCode.Forbidden, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4")]
+    [InlineData(HttpStatusCode.NotFound, "Not Found", "https://tools.ietf.org/html/rfc9110#section-15.5.5")]
+    [InlineData(HttpStatusCode.UnsupportedMediaType, "Unsupported Media Type", "https://tools.ietf.org/html/rfc9110#section-15.5.16")]
     [InlineData(HttpStatusCode.Conflict, "Conflict", "https://tools.ietf.org/html/rfc9110#section-15.5.10")]
     [InlineData(HttpStatusCode.RequestEntityTooLarge, "Content Too Large", "https://tools.ietf.org/html/rfc9110#section-15.5.14")]
     [InlineData(HttpStatusCode.TooManyRequests, "Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4")]
@@ -63,5 +66,19 @@ public sealed class ProblemResponsesTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(challenge, response.Header("WWW-Authenticate"));
+    }
+
+    [Fact]
+    public void Write_ResponseWithJsonHeaders_ReplacesContentTypeAndCacheControl()
+    {
+        var response = (TestHttpResponseData)HttpUnit.Request().CreateResponse();
+        response.Headers.Add("Content-Type", "application/json");
+        response.Headers.Add("Cache-Control", "max-age=60");
+
+        ProblemResponses.Write(response, HttpStatusCode.Conflict, "taken");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal("no-store", response.Header("Cache-Control"));
     }
 }

@@ -78,4 +78,15 @@ public sealed class RequestOriginPolicyTests
         Assert.Equal(ok, WebOrigin.TryNormalize(value, out var actual));
         Assert.Equal(origin, actual);
     }
+
+    [Theory]
+    [InlineData("Origin")]
+    [InlineData("Referer")]
+    public void IsAllowed_HeaderWithoutValues_DoesNotThrow(string header)
+    {
+        var request = HttpUnit.Request("POST", "http://api.example.test:7071/api/auth/login", [HttpUnit.Header("Host", "api.example.test:7071")]);
+        request.Headers.Add(header, Array.Empty<string>());
+
+        Assert.True(Policy.IsAllowed(request));
+    }
 }

@@ -89,6 +89,7 @@ public sealed class AuthCookies(IOptions<AuthOptions> options, TimeProvider time
             foreach (var pair in header.Split(';'))
             {
                 var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                // Stryker disable once Equality : at equals == 0 the name part is empty and never equals a cookie name, so the pair is skipped either way
                 if (equals < 0 || !pair.AsSpan(0, equals).Trim().SequenceEqual(name))
                 {
                     continue;
